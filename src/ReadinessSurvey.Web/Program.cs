@@ -1,7 +1,14 @@
+using ReadinessSurvey;
+using ReadinessSurvey.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddReadinessCore(builder.Configuration);
+builder.Services.AddReadinessWeb();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
-app.Run();
+await app.InitializeDatabaseAsync();
+app.UseReadinessWeb();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to the integration tests.</summary>
 public partial class Program;

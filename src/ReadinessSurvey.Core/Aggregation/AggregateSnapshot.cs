@@ -1,0 +1,30 @@
+namespace ReadinessSurvey.Aggregation;
+
+/// <summary>
+/// The result of one aggregation run over a round. A run writes a new snapshot and makes it current
+/// in one transaction; at most one snapshot per round is current.
+/// </summary>
+public sealed class AggregateSnapshot
+{
+    public long Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public DateTime ComputedAt { get; set; }
+
+    public bool IsCurrent { get; set; }
+
+    /// <summary>Hash of the inputs (submitted returns), so the same data is seen to give the same snapshot.</summary>
+    public required string InputHash { get; set; }
+
+    public int ReturnCount { get; set; }
+
+    /// <summary>The full internal aggregates as JSON.</summary>
+    public required string ContentJson { get; set; }
+
+    /// <summary>The published (suppressed) aggregates as JSON.</summary>
+    public required string PublishedJson { get; set; }
+
+    /// <summary>What was withheld from the published view, and why (JSON).</summary>
+    public required string SuppressionLogJson { get; set; }
+}

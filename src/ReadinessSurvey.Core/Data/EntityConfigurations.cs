@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Audit;
+using ReadinessSurvey.Councils;
+using ReadinessSurvey.Reporting;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Data;
+
+internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+{
+    public void Configure(EntityTypeBuilder<Council> builder)
+    {
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Code).HasMaxLength(9);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.OfficialName).HasMaxLength(300);
+        builder.Property(c => c.TypeCode).HasMaxLength(3);
+        builder.Property(c => c.LaType).HasMaxLength(10);
+        builder.Property(c => c.TypeName).HasMaxLength(100);
+        builder.Property(c => c.Tier).HasMaxLength(10);
+        builder.Property(c => c.Nation).HasMaxLength(20);
+        builder.Property(c => c.RegionCode).HasMaxLength(9);
+        builder.Property(c => c.RegionName).HasMaxLength(100);
+        builder.Property(c => c.CountyCode).HasMaxLength(9);
+        builder.Property(c => c.CountyName).HasMaxLength(200);
+        builder.HasIndex(c => c.TypeCode);
+        builder.HasIndex(c => c.RegionCode);
+    }
+}
+
+internal sealed class SurveyDefinitionVersionConfiguration : IEntityTypeConfiguration<SurveyDefinitionVersion>
+{
+    public void Configure(EntityTypeBuilder<SurveyDefinitionVersion> builder)
+    {
+        builder.ToTable("SurveyDefinitions");
+        builder.HasIndex(d => new { d.SurveyId, d.Version }).IsUnique();
+        builder.Property(d => d.SurveyId).HasMaxLength(100);
+        builder.Property(d => d.Title).HasMaxLength(300);
+        builder.Property(d => d.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.SourceFile).HasMaxLength(500);
+    }
+}
+
+internal sealed class SurveyRoundConfiguration : IEntityTypeConfiguration<SurveyRound>
+{
+    public void Configure(EntityTypeBuilder<SurveyRound> builder)
+    {
+        builder.ToTable("Rounds");
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.HasIndex(r => r.Name).IsUnique();
+        builder.HasOne(r => r.DefinitionVersion).WithMany().HasForeignKey(r => r.DefinitionVersionId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.Email).HasMaxLength(320);
+        builder.Property(i => i.Role).HasMaxLength(200);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.RoundId, i.CouncilId });
+        builder.HasOne(i => i.Round).WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Council).WithMany().HasForeignKey(i => i.CouncilId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CouncilReturnConfiguration : IEntityTypeConfiguration<CouncilReturn>
+{
+    public void Configure(EntityTypeBuilder<CouncilReturn> builder)
+    {
+        builder.ToTable("Returns");
+        builder.HasIndex(r => new { r.RoundId, r.CouncilId }).IsUnique();
+        builder.HasIndex(r => new { r.RoundId, r.Status });
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Round).WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Council).WithMany().HasForeignKey(r => r.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Answers).WithOne(a => a.Return).HasForeignKey(a => a.ReturnId);
+        builder.HasMany(r => r.Contributors).WithOne(c => c.Return).HasForeignKey(c => c.ReturnId);
+        builder.HasMany(r => r.History).WithOne(h => h.Return).HasForeignKey(h => h.ReturnId);
+    }
+}
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.Property(a => a.QuestionId).HasMaxLength(64);
+        builder.HasIndex(a => new { a.ReturnId, a.QuestionId }).IsUnique();
+        builder.HasIndex(a => a.QuestionId);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasOne(a => a.UpdatedBy).WithMany().HasForeignKey(a => a.UpdatedByContributorId)
+            .OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class ContributorConfiguration : IEntityTypeConfiguration<Contributor>
+{
+    public void Configure(EntityTypeBuilder<Contributor> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Role).HasMaxLength(200);
+        builder.HasIndex(c => c.InvitationId).IsUnique();
+        builder.HasOne(c => c.Invitation).WithMany().HasForeignKey(c => c.InvitationId)
+            .OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class SubmissionEventConfiguration : IEntityTypeConfiguration<SubmissionEvent>
+{
+    public void Configure(EntityTypeBuilder<SubmissionEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(200);
+        builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.ReturnId, e.At });
+    }
+}
+
+internal sealed class AggregateSnapshotConfiguration : IEntityTypeConfiguration<AggregateSnapshot>
+{
+    public void Configure(EntityTypeBuilder<AggregateSnapshot> builder)
+    {
+        builder.Property(s => s.InputHash).HasMaxLength(64);
+        builder.HasIndex(s => new { s.RoundId, s.IsCurrent });
+        builder.HasOne<SurveyRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportRunConfiguration : IEntityTypeConfiguration<ReportRun>
+{
+    public void Configure(EntityTypeBuilder<ReportRun> builder)
+    {
+        builder.Property(r => r.Kind).HasMaxLength(20);
+        builder.Property(r => r.CouncilCode).HasMaxLength(9);
+        builder.Property(r => r.RequestedBy).HasMaxLength(200);
+        builder.Property(r => r.OutputPath).HasMaxLength(1000);
+        builder.Property(r => r.Error).HasMaxLength(4000);
+        builder.HasIndex(r => r.Status);
+        builder.HasOne<SurveyRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(200);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.Target).HasMaxLength(200);
+        builder.Property(e => e.Details).HasMaxLength(4000);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => e.Action);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Audit;
+using ReadinessSurvey.Councils;
+using ReadinessSurvey.Reporting;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Data;
+
+/// <summary>
+/// The platform's database. Each provider has a subclass (<see cref="SqliteReadinessDbContext"/>,
+/// <see cref="SqlServerReadinessDbContext"/>) that owns its own migration set; code depends on this type.
+/// </summary>
+public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Council> Councils => Set<Council>();
+
+    public DbSet<SurveyDefinitionVersion> SurveyDefinitions => Set<SurveyDefinitionVersion>();
+
+    public DbSet<SurveyRound> Rounds => Set<SurveyRound>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<CouncilReturn> Returns => Set<CouncilReturn>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<Contributor> Contributors => Set<Contributor>();
+
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+
+    public DbSet<AggregateSnapshot> AggregateSnapshots => Set<AggregateSnapshot>();
+
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReadinessDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every stored time is UTC; reading it back marks it so, whatever the provider returns.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>The SQLite model, with migrations under Data/Migrations/Sqlite.</summary>
+public sealed class SqliteReadinessDbContext(DbContextOptions<SqliteReadinessDbContext> options)
+    : ReadinessDbContext(options);
+
+/// <summary>The SQL Server model, with migrations under Data/Migrations/SqlServer.</summary>
+public sealed class SqlServerReadinessDbContext(DbContextOptions<SqlServerReadinessDbContext> options)
+    : ReadinessDbContext(options);
