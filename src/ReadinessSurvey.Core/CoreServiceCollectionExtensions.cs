@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey;
 
@@ -13,6 +15,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddReadinessData(configuration);
         services.AddScoped<CouncilRegisterImporter>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<RoundService>();
         return services;
     }
 }

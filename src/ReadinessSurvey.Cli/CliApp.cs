@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReadinessSurvey.Data;
+
+namespace ReadinessSurvey.Cli;
+
+/// <summary>
+/// The admin command line. It reads the same configuration as the web app (appsettings.json beside it,
+/// environment variables such as Database__Provider and ConnectionStrings__Readiness), so by default it
+/// works on the same embedded database.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(output, error);
+        var root = new RootCommand("ReadinessSurvey admin command line: survey definitions, councils, rounds, invitations, aggregation and reports.")
+        {
+            SurveyCommands.Create(context),
+            CouncilCommands.Create(context),
+            RoundCommands.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync("Error: " + ex.Message);
+            return ex.ExitCode;
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Services and console for one CLI invocation; the database is opened on first use.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error) : IAsyncDisposable
+{
+    private IHost? _host;
+
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>A scope over the platform's services, with the database migrated and the register loaded.</summary>
+    public async Task<AsyncServiceScope> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_host is null)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                DisableDefaults = false,
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddReadinessCore(builder.Configuration);
+            _host = builder.Build();
+            await using var init = _host.Services.CreateAsyncScope();
+            await init.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        }
+
+        return _host.Services.CreateAsyncScope();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A failure to report to the user as a plain message with a non-zero exit code.</summary>
+public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
