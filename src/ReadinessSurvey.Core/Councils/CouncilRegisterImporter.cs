@@ -72,7 +72,8 @@ public sealed class CouncilRegisterImporter(ReadinessDbContext db, TimeProvider 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            var line = csv.RowNumber;
+            // RowNumber counts records after the header; the register has no multi-line fields, so line = record + 1.
+            var line = csv.RowNumber + 1;
             string Field(string name) => csv.GetString(csv.GetOrdinal(name)).Trim();
             string? Optional(string name) => header.Contains(name) && Field(name) is { Length: > 0 } v ? v : null;
 

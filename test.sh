@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need and is missing, builds, tests,
+# and ends with the line "N passed, N failed, N skipped" summed from the TRX results.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Chromium and ASP.NET Data Protection write under HOME and TMPDIR; keep them out of the way.
+export TEST_HOME="${TEST_HOME:-$(mktemp -d)}"
+
+install_missing() {
+  local missing=()
+  [ -x /usr/lib/chromium/chromium ] || missing+=(chromium fonts-liberation)
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing ${missing[*]} from Debian's packages..."
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+if [ "${SKIP_INSTALL:-}" != "1" ]; then
+  install_missing
+fi
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+dotnet tool restore >/dev/null
+dotnet build ReadinessSurvey.sln -warnaserror 2>&1 | tail -n 3
+build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test ReadinessSurvey.sln --no-build \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "No test results were found."
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
