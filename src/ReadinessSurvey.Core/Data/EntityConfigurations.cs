@@ -84,6 +84,29 @@ internal sealed class CouncilReturnConfiguration : IEntityTypeConfiguration<Coun
         builder.HasMany(r => r.Answers).WithOne(a => a.Return).HasForeignKey(a => a.ReturnId);
         builder.HasMany(r => r.Contributors).WithOne(c => c.Return).HasForeignKey(c => c.ReturnId);
         builder.HasMany(r => r.History).WithOne(h => h.Return).HasForeignKey(h => h.ReturnId);
+        builder.HasMany(r => r.Scores).WithOne().HasForeignKey(s => s.ReturnId);
+    }
+}
+
+internal sealed class ReturnScoreConfiguration : IEntityTypeConfiguration<ReturnScore>
+{
+    public void Configure(EntityTypeBuilder<ReturnScore> builder)
+    {
+        builder.Property(s => s.DimensionId).HasMaxLength(64);
+        builder.Property(s => s.Status).HasMaxLength(20);
+        builder.HasIndex(s => new { s.ReturnId, s.DimensionId }).IsUnique();
+        builder.HasIndex(s => s.DimensionId);
+    }
+}
+
+internal sealed class AnswerSelectionConfiguration : IEntityTypeConfiguration<AnswerSelection>
+{
+    public void Configure(EntityTypeBuilder<AnswerSelection> builder)
+    {
+        builder.Property(s => s.QuestionId).HasMaxLength(64);
+        builder.Property(s => s.Value).HasMaxLength(100);
+        builder.HasIndex(s => new { s.QuestionId, s.Value });
+        builder.HasIndex(s => s.ReturnId);
     }
 }
 
@@ -93,8 +116,10 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     {
         builder.Property(a => a.QuestionId).HasMaxLength(64);
         builder.HasIndex(a => new { a.ReturnId, a.QuestionId }).IsUnique();
-        builder.HasIndex(a => a.QuestionId);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Choice).HasMaxLength(100);
+        builder.HasIndex(a => new { a.QuestionId, a.Choice });
+        builder.HasMany(a => a.Selections).WithOne().HasForeignKey(s => s.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.UpdatedBy).WithMany().HasForeignKey(a => a.UpdatedByContributorId)
             .OnDelete(DeleteBehavior.NoAction);
     }

@@ -26,6 +26,10 @@ public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Answer> Answers => Set<Answer>();
 
+    public DbSet<AnswerSelection> AnswerSelections => Set<AnswerSelection>();
+
+    public DbSet<ReturnScore> ReturnScores => Set<ReturnScore>();
+
     public DbSet<Contributor> Contributors => Set<Contributor>();
 
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();

@@ -18,6 +18,18 @@ public sealed class Answer
     /// <summary>The answer as compact JSON (see the survey engine's answer model).</summary>
     public required string ValueJson { get; set; }
 
+    /// <summary>
+    /// The chosen option's value for single choice, yes/no ("yes"/"no") and Likert (the point) questions,
+    /// kept beside the JSON so aggregation can GROUP BY it in the database.
+    /// </summary>
+    public string? Choice { get; set; }
+
+    /// <summary>The value of a number question, for aggregation in the database.</summary>
+    public double? Number { get; set; }
+
+    /// <summary>The ticked options of a multiple-choice question, one row each, for aggregation.</summary>
+    public List<AnswerSelection> Selections { get; } = [];
+
     public int Version { get; set; }
 
     public DateTime UpdatedAt { get; set; }

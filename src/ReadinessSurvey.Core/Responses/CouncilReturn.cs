@@ -27,7 +27,15 @@ public sealed class CouncilReturn
     /// <summary>Application-managed concurrency token: bumped on every status change.</summary>
     public int Version { get; set; }
 
+    /// <summary>Overall readiness score at the last submission (0-100), or null.</summary>
+    public double? OverallScore { get; set; }
+
+    /// <summary>Maturity level (1-5) at the last submission, or null.</summary>
+    public int? MaturityLevel { get; set; }
+
     public List<Answer> Answers { get; } = [];
+
+    public List<ReturnScore> Scores { get; } = [];
 
     public List<Contributor> Contributors { get; } = [];
 

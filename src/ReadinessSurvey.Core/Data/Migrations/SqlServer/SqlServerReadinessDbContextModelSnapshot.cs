@@ -250,6 +250,13 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Choice")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("float");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -274,14 +281,49 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("QuestionId");
-
                     b.HasIndex("UpdatedByContributorId");
+
+                    b.HasIndex("QuestionId", "Choice");
 
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("ReturnId");
+
+                    b.HasIndex("QuestionId", "Value");
+
+                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -337,6 +379,12 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("MaturityLevel")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("float");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
@@ -423,6 +471,40 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.HasIndex("RoundId", "CouncilId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.ReturnScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DimensionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DimensionId");
+
+                    b.HasIndex("ReturnId", "DimensionId")
+                        .IsUnique();
+
+                    b.ToTable("ReturnScores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.SubmissionEvent", b =>
@@ -588,6 +670,15 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("UpdatedBy");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
+                        .WithMany("Selections")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
@@ -645,6 +736,15 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.ReturnScore", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.CouncilReturn", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.SubmissionEvent", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.CouncilReturn", "Return")
@@ -667,6 +767,11 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("DefinitionVersion");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
+                {
+                    b.Navigation("Selections");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
                 {
                     b.Navigation("Answers");
@@ -674,6 +779,8 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("Contributors");
 
                     b.Navigation("History");
+
+                    b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618
         }

@@ -235,6 +235,13 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Choice")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -259,14 +266,47 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("QuestionId");
-
                     b.HasIndex("UpdatedByContributorId");
+
+                    b.HasIndex("QuestionId", "Choice");
 
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("ReturnId");
+
+                    b.HasIndex("QuestionId", "Value");
+
+                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -318,6 +358,12 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaturityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
@@ -402,6 +448,38 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.HasIndex("RoundId", "CouncilId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.ReturnScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DimensionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DimensionId");
+
+                    b.HasIndex("ReturnId", "DimensionId")
+                        .IsUnique();
+
+                    b.ToTable("ReturnScores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.SubmissionEvent", b =>
@@ -561,6 +639,15 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("UpdatedBy");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
+                        .WithMany("Selections")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
@@ -618,6 +705,15 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("Round");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.ReturnScore", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.CouncilReturn", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.SubmissionEvent", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.CouncilReturn", "Return")
@@ -640,6 +736,11 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("DefinitionVersion");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
+                {
+                    b.Navigation("Selections");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
                 {
                     b.Navigation("Answers");
@@ -647,6 +748,8 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("Contributors");
 
                     b.Navigation("History");
+
+                    b.Navigation("Scores");
                 });
 #pragma warning restore 612, 618
         }

@@ -197,7 +197,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    OverallScore = table.Column<double>(type: "float", nullable: true),
+                    MaturityLevel = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -246,6 +248,28 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnScores",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReturnId = table.Column<int>(type: "int", nullable: false),
+                    DimensionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnScores_Returns_ReturnId",
+                        column: x => x.ReturnId,
+                        principalTable: "Returns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubmissionEvents",
                 columns: table => new
                 {
@@ -280,6 +304,8 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     ReturnId = table.Column<int>(type: "int", nullable: false),
                     QuestionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Choice = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Number = table.Column<double>(type: "float", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedByContributorId = table.Column<int>(type: "int", nullable: true)
@@ -300,15 +326,37 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AnswerSelections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AnswerId = table.Column<long>(type: "bigint", nullable: false),
+                    ReturnId = table.Column<int>(type: "int", nullable: false),
+                    QuestionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerSelections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnswerSelections_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AggregateSnapshots_RoundId_IsCurrent",
                 table: "AggregateSnapshots",
                 columns: new[] { "RoundId", "IsCurrent" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Answers_QuestionId",
+                name: "IX_Answers_QuestionId_Choice",
                 table: "Answers",
-                column: "QuestionId");
+                columns: new[] { "QuestionId", "Choice" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_ReturnId_QuestionId",
@@ -320,6 +368,21 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "IX_Answers_UpdatedByContributorId",
                 table: "Answers",
                 column: "UpdatedByContributorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerSelections_AnswerId",
+                table: "AnswerSelections",
+                column: "AnswerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerSelections_QuestionId_Value",
+                table: "AnswerSelections",
+                columns: new[] { "QuestionId", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerSelections_ReturnId",
+                table: "AnswerSelections",
+                column: "ReturnId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Action",
@@ -401,6 +464,17 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 columns: new[] { "RoundId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnScores_DimensionId",
+                table: "ReturnScores",
+                column: "DimensionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnScores_ReturnId_DimensionId",
+                table: "ReturnScores",
+                columns: new[] { "ReturnId", "DimensionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rounds_DefinitionVersionId",
                 table: "Rounds",
                 column: "DefinitionVersionId");
@@ -430,7 +504,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "AggregateSnapshots");
 
             migrationBuilder.DropTable(
-                name: "Answers");
+                name: "AnswerSelections");
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
@@ -439,7 +513,13 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "ReportRuns");
 
             migrationBuilder.DropTable(
+                name: "ReturnScores");
+
+            migrationBuilder.DropTable(
                 name: "SubmissionEvents");
+
+            migrationBuilder.DropTable(
+                name: "Answers");
 
             migrationBuilder.DropTable(
                 name: "Contributors");
