@@ -22,6 +22,7 @@ public static class CliApp
             SurveyCommands.Create(context),
             CouncilCommands.Create(context),
             RoundCommands.Create(context),
+            InviteCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey;
@@ -17,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CouncilRegisterImporter>();
         services.AddScoped<AuditLog>();
         services.AddScoped<RoundService>();
+        services.AddScoped<InvitationService>();
         return services;
     }
 }

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Responses;
+
+namespace ReadinessSurvey.Cli;
+
+internal static class InviteCommands
+{
+    private const string Actor = "cli";
+
+    public static Command Create(CliContext context) => new("invite", "Invitations for council respondents.")
+    {
+        CreateOne(context),
+        Import(context),
+        Revoke(context),
+        Reissue(context),
+    };
+
+    private static Option<string?> BaseUrl() => new("--base-url")
+    {
+        Description = "The web app's public address, used to build the links (default: Site:BaseUrl, or http://localhost:5080/).",
+    };
+
+    private static Command CreateOne(CliContext context)
+    {
+        var round = new Option<int>("--round") { Description = "The round's id.", Required = true };
+        var council = new Option<string>("--council") { Description = "The council's GSS code, e.g. E07000223.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's name.", Required = true };
+        var email = new Option<string>("--email") { Description = "The person's email address.", Required = true };
+        var role = new Option<string>("--role") { Description = "The person's role, e.g. Head of digital.", Required = true };
+        var baseUrl = BaseUrl();
+        var command = new Command("create", "Invite one person to contribute to their council's return. Prints the link once.")
+        {
+            round, council, name, email, role, baseUrl,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await context.OpenAsync(ct);
+            var request = new InvitationRequest(parse.GetValue(round), parse.GetRequiredValue(council), parse.GetRequiredValue(name), parse.GetRequiredValue(email), parse.GetRequiredValue(role));
+            var issued = await Run(() => scope.ServiceProvider.GetRequiredService<InvitationService>().CreateAsync(request, Actor, ct));
+            var site = SiteUrl(scope.ServiceProvider, parse.GetValue(baseUrl));
+            await context.Output.WriteLineAsync($"Invitation {issued.Invitation.Id} for {issued.Invitation.Name} ({issued.CouncilName}), expires {issued.Invitation.ExpiresAt:yyyy-MM-dd}.");
+            await context.Output.WriteLineAsync(issued.Link(site));
+            await context.Error.WriteLineAsync("The link is shown once: only a hash of it is stored.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<FileInfo>("csv") { Description = "CSV with columns council_code,name,email,role." };
+        var round = new Option<int>("--round") { Description = "The round's id.", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the mail-merge CSV (with links) here instead of standard output." };
+        var baseUrl = BaseUrl();
+        var command = new Command("import", "Invite everyone in a CSV file, all or none, and print (or write) their links for a mail merge.")
+        {
+            file, round, output, baseUrl,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var requests = await Run(() => Task.FromResult(InvitationCsv.Read(parse.GetRequiredValue(file).FullName, parse.GetValue(round))));
+            await using var scope = await context.OpenAsync(ct);
+            var issued = await CliProgress.RunAsync("Creating invitations", async progress =>
+            {
+                var result = await Run(() => scope.ServiceProvider.GetRequiredService<InvitationService>().CreateManyAsync(requests, Actor, ct));
+                progress.Report(100);
+                return result;
+            });
+            var site = SiteUrl(scope.ServiceProvider, parse.GetValue(baseUrl));
+            var target = parse.GetValue(output);
+            await using var writer = target is null ? null : new StreamWriter(target.FullName);
+            var sink = writer ?? context.Output;
+            await sink.WriteLineAsync("invitation_id,council_code,council_name,name,email,role,expires,link");
+            foreach (var i in issued)
+            {
+                await sink.WriteLineAsync(string.Join(',', new[]
+                {
+                    i.Invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.CouncilCode, i.CouncilName, i.Invitation.Name,
+                    i.Invitation.Email, i.Invitation.Role, i.Invitation.ExpiresAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), i.Link(site),
+                }.Select(CsvField)));
+            }
+
+            await context.Error.WriteLineAsync($"Created {issued.Count} invitations{(target is null ? "" : $"; links written to {target.FullName}")}. The links are shown once: only hashes are stored.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Revoke(CliContext context)
+    {
+        var id = new Argument<int>("id") { Description = "The invitation's id." };
+        var command = new Command("revoke", "Stop an invitation's link from working.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await context.OpenAsync(ct);
+            var invitation = await Run(() => scope.ServiceProvider.GetRequiredService<InvitationService>().RevokeAsync(parse.GetValue(id), Actor, ct));
+            await context.Output.WriteLineAsync($"Revoked invitation {invitation.Id} for {invitation.Name}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Reissue(CliContext context)
+    {
+        var id = new Argument<int>("id") { Description = "The invitation's id." };
+        var baseUrl = BaseUrl();
+        var command = new Command("reissue", "Give an invitation a new link; the old one stops working.") { id, baseUrl };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await context.OpenAsync(ct);
+            var issued = await Run(() => scope.ServiceProvider.GetRequiredService<InvitationService>().ReissueAsync(parse.GetValue(id), Actor, ct));
+            await context.Output.WriteLineAsync(issued.Link(SiteUrl(scope.ServiceProvider, parse.GetValue(baseUrl))));
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<T> Run<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InvitationException ex)
+        {
+            throw new CliException(string.Join(Environment.NewLine, ex.Errors));
+        }
+    }
+
+    private static Uri SiteUrl(IServiceProvider services, string? option)
+    {
+        var text = option ?? services.GetRequiredService<IConfiguration>()["Site:BaseUrl"] ?? "http://localhost:5080/";
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+        {
+            throw new CliException($"--base-url '{text}' is not an http or https address.");
+        }
+
+        return uri;
+    }
+
+    // Mail-merge files are opened in Excel: quote every field and keep formulas out (see the reporting module's rules).
+    private static string CsvField(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
