@@ -19,6 +19,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<RoundService>();
         services.AddScoped<InvitationService>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddScoped<SurveyLibrary>();
         return services;
     }
 }

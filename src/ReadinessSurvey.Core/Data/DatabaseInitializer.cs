@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ReadinessSurvey.Councils;
+using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Data;
 
@@ -13,6 +14,7 @@ public sealed class DatabaseInitializer(
     ReadinessDbContext db,
     DatabaseTarget target,
     CouncilRegisterImporter councils,
+    SurveyLibrary surveys,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -39,6 +41,25 @@ public sealed class DatabaseInitializer(
             }
 
             logger.LogInformation("Loaded {Count} councils from the bundled register", result.Added);
+        }
+
+        await ImportSurveysAsync(cancellationToken);
+    }
+
+    private async Task ImportSurveysAsync(CancellationToken cancellationToken)
+    {
+        // A bad or changed file must not stop the platform: it is reported and the stored versions stay in use.
+        foreach (var outcome in await surveys.ImportFolderAsync(ProjectPaths.Surveys, "system", cancellationToken))
+        {
+            if (outcome.Status == ImportStatus.Imported)
+            {
+                logger.LogInformation("Imported survey definition {Survey} version {Version}", outcome.Stored!.SurveyId, outcome.Stored.Version);
+            }
+
+            foreach (var error in outcome.Errors)
+            {
+                logger.LogError("Survey definition not imported: {Error}", error);
+            }
         }
     }
 
