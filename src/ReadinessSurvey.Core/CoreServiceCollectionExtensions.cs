@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
@@ -21,6 +22,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddSingleton<DefinitionCache>();
         services.AddScoped<SurveyLibrary>();
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Sqlite));
+        services.AddScoped<ReturnService>();
+        services.AddScoped<SubmissionService>();
+        services.TryAddSingleton<IReturnEvents, NoReturnEvents>();
         return services;
     }
 }

@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Audit;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Responses;
+
+/// <summary>
+/// Reads and saves a council's return. Every save names the version of each answer it was based on;
+/// a save based on a stale view is refused whole, so nobody silently overwrites a colleague.
+/// </summary>
+public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, AuditLog audit, TimeProvider clock, WriteGate gate)
+{
+    /// <summary>The contributor for an invitation, creating the council's return and the contributor on first use.</summary>
+    public async Task<Contributor> EnsureContributorAsync(Invitation invitation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        using var _ = await gate.EnterAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var contributor = await db.Contributors.SingleOrDefaultAsync(c => c.InvitationId == invitation.Id, cancellationToken);
+        if (contributor is null)
+        {
+            var councilReturn = await db.Returns.SingleOrDefaultAsync(r => r.RoundId == invitation.RoundId && r.CouncilId == invitation.CouncilId, cancellationToken);
+            if (councilReturn is null)
+            {
+                councilReturn = new CouncilReturn { RoundId = invitation.RoundId, CouncilId = invitation.CouncilId, CreatedAt = now, UpdatedAt = now };
+                db.Returns.Add(councilReturn);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            contributor = new Contributor { ReturnId = councilReturn.Id, InvitationId = invitation.Id, Name = invitation.Name, Role = invitation.Role, FirstSeenAt = now };
+            db.Contributors.Add(contributor);
+        }
+
+        contributor.LastSeenAt = now;
+        invitation.LastUsedAt = now;
+        db.Attach(invitation).Property(i => i.LastUsedAt).IsModified = true;
+        audit.Record($"contributor:{contributor.Id}", "respondent.signed-in", $"invitation:{invitation.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return contributor;
+    }
+
+    /// <summary>The return with its definition, council, answers and who last changed each.</summary>
+    public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
+    {
+        var councilReturn = await db.Returns.AsNoTracking()
+            .Include(r => r.Round).Include(r => r.Council)
+            .SingleAsync(r => r.Id == returnId, cancellationToken);
+        var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.ReturnId == returnId)
+            .Select(a => new { a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, Name = a.UpdatedBy!.Name, Role = a.UpdatedBy.Role })
+            .ToListAsync(cancellationToken);
+        var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
+
+        return new ReturnWorkspace
+        {
+            Return = councilReturn,
+            Round = councilReturn.Round,
+            Council = councilReturn.Council!,
+            Profile = ReturnWorkspace.ProfileOf(councilReturn.Council!),
+            Definition = definition,
+            Answers = new AnswerSet(rows.Select(r => KeyValuePair.Create(r.QuestionId, AnswerValue.FromJson(r.ValueJson) ?? new AnswerValue()))),
+            Info = rows.ToDictionary(r => r.QuestionId, r => new AnswerInfo(r.Version, r.UpdatedAt, r.Name, r.Role), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// Saves changed answers (null value clears one) all together or not at all: refused when the return is
+    /// read-only, when any answer is invalid, or when any was changed by someone else since the given version.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(int returnId, int contributorId, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        using var _ = await gate.EnterAsync(cancellationToken);
+        var workspace = await LoadAsync(returnId, cancellationToken);
+        if (workspace.IsReadOnly)
+        {
+            return SaveResult.ReadOnly();
+        }
+
+        var errors = Check(workspace, changes);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var conflicts = changes
+            .Where(c => workspace.VersionOf(c.QuestionId) != c.BaseVersion && !SameValue(workspace.Answers.Get(c.QuestionId), c.Value))
+            .Select(c => Conflict(workspace, c.QuestionId))
+            .ToList();
+        if (conflicts.Count > 0)
+        {
+            return SaveResult.Conflicted(conflicts);
+        }
+
+        var changed = changes.Where(c => !SameValue(workspace.Answers.Get(c.QuestionId), c.Value)).ToList();
+        if (changed.Count == 0)
+        {
+            return SaveResult.Saved(0);
+        }
+
+        try
+        {
+            await WriteAsync(workspace, contributorId, changed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException)
+        {
+            // Another process (the CLI, another web node) got there first: report what is there now.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(returnId, cancellationToken);
+            return SaveResult.Conflicted(changed.Select(c => Conflict(current, c.QuestionId)).ToList());
+        }
+
+        return SaveResult.Saved(changed.Count);
+    }
+
+    private async Task WriteAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = changed.Select(c => c.QuestionId).ToList();
+        var rows = await db.Answers.Include(a => a.Selections)
+            .Where(a => a.ReturnId == workspace.Return.Id && ids.Contains(a.QuestionId))
+            .ToDictionaryAsync(a => a.QuestionId, cancellationToken);
+
+        foreach (var change in changed)
+        {
+            var question = workspace.Definition.FindQuestion(change.QuestionId)!;
+            if (!rows.TryGetValue(change.QuestionId, out var row))
+            {
+                row = new Answer { ReturnId = workspace.Return.Id, QuestionId = change.QuestionId, ValueJson = "{}" };
+                db.Answers.Add(row);
+            }
+            else if (row.Version != change.BaseVersion)
+            {
+                throw new DbUpdateConcurrencyException($"Answer {change.QuestionId} changed while saving.");
+            }
+
+            AnswerStorage.Apply(row, question, change.Value ?? new AnswerValue());
+            row.Version = change.BaseVersion + 1;
+            row.UpdatedAt = now;
+            row.UpdatedByContributorId = contributorId;
+        }
+
+        var councilReturn = await db.Returns.SingleAsync(r => r.Id == workspace.Return.Id, cancellationToken);
+        councilReturn.UpdatedAt = now;
+        if (councilReturn.Status == ReturnStatus.NotStarted)
+        {
+            councilReturn.Status = ReturnStatus.InProgress;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static List<AnswerError> Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
+    {
+        var errors = new List<AnswerError>();
+        var merged = workspace.Answers;
+        foreach (var change in changes)
+        {
+            if (workspace.Definition.FindQuestion(change.QuestionId) is not { } question || question.Type == QuestionType.Council)
+            {
+                errors.Add(new AnswerError(change.QuestionId, "This question is not in the survey"));
+                continue;
+            }
+
+            merged = change.Value is null ? merged.Without(change.QuestionId) : merged.With(change.QuestionId, change.Value);
+        }
+
+        var visibility = DisplayLogic.Evaluate(workspace.Definition, workspace.Profile, merged);
+        foreach (var change in changes.Where(c => c.Value is not null && errors.All(e => e.QuestionId != c.QuestionId)))
+        {
+            var question = workspace.Definition.FindQuestion(change.QuestionId)!;
+            if (AnswerValidator.Check(question, change.Value!, visibility) is { } message)
+            {
+                errors.Add(new AnswerError(change.QuestionId, message));
+            }
+        }
+
+        return errors;
+    }
+
+    private static AnswerConflict Conflict(ReturnWorkspace workspace, string questionId)
+    {
+        workspace.Info.TryGetValue(questionId, out var info);
+        return new AnswerConflict(questionId, workspace.Answers.Get(questionId), info?.Version ?? 0, info?.UpdatedByName, info?.UpdatedAt);
+    }
+
+    private static bool SameValue(AnswerValue? current, AnswerValue? proposed) =>
+        (current is null || current.IsEmpty) ? (proposed is null || proposed.IsEmpty) : current.Equals(proposed);
+}
+
+/// <summary>A change to one answer, based on the version the person saw (0 when there was no answer).</summary>
+public sealed record AnswerChange(string QuestionId, AnswerValue? Value, int BaseVersion);
+
+/// <summary>An answer someone else changed: what it is now, and who changed it when.</summary>
+public sealed record AnswerConflict(string QuestionId, AnswerValue? Current, int CurrentVersion, string? ChangedBy, DateTime? ChangedAt);
+
+/// <summary>The outcome of a save: saved, or refused with the reasons.</summary>
+public sealed record SaveResult(SaveStatus Status, int SavedCount, IReadOnlyList<AnswerError> Errors, IReadOnlyList<AnswerConflict> Conflicts)
+{
+    public static SaveResult Saved(int count) => new(SaveStatus.Saved, count, [], []);
+
+    public static SaveResult Invalid(IReadOnlyList<AnswerError> errors) => new(SaveStatus.Invalid, 0, errors, []);
+
+    public static SaveResult Conflicted(IReadOnlyList<AnswerConflict> conflicts) => new(SaveStatus.Conflict, 0, [], conflicts);
+
+    public static SaveResult ReadOnly() => new(SaveStatus.ReadOnly, 0, [], []);
+}
+
+/// <summary>How a save ended.</summary>
+public enum SaveStatus
+{
+    Saved,
+    Invalid,
+    Conflict,
+    ReadOnly,
+}
