@@ -132,12 +132,11 @@ public static class AnswerValidator
             return "Enter a whole number";
         }
 
-        var unit = string.IsNullOrEmpty(question.Unit) ? "" : $" {question.Unit}";
         return (question.Min, question.Max) switch
         {
-            ({ } min, { } max) when number < min || number > max => $"Enter a number between {Format(min)} and {Format(max)}{unit}",
-            ({ } min, null) when number < min => $"Enter a number that is {Format(min)}{unit} or more",
-            (null, { } max) when number > max => $"Enter a number that is {Format(max)}{unit} or less",
+            ({ } min, { } max) when number < min || number > max => $"Enter a number between {Format(min)} and {Format(max)}",
+            ({ } min, null) when number < min => $"Enter a number that is {Format(min)} or more",
+            (null, { } max) when number > max => $"Enter a number that is {Format(max)} or less",
             _ => null,
         };
     }

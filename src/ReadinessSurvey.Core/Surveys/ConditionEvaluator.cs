@@ -1,4 +1,3 @@
-using System.Globalization;
 using NCalc;
 using NCalc.Visitors;
 
@@ -195,6 +194,4 @@ internal static class ConditionFunctions
     public const string Answered = "answered";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Selected, Count, Answered };
-
-    public static string Describe() => string.Join(", ", All.Order(StringComparer.Ordinal)).ToString(CultureInfo.InvariantCulture);
 }

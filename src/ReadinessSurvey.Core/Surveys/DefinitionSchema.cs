@@ -31,11 +31,12 @@ internal static class DefinitionSchema
             return [];
         }
 
-        var found = new List<(string Path, string Message)>();
+        var found = new List<(string Path, string Message, bool NotAllowed)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detail in Flatten(results))
         {
-            if (detail.Errors is null)
+            // Failing an "if" only picks which rules apply; it is not a problem with the document.
+            if (detail.Errors is null || detail.IsValid || IsUnderIf(detail.EvaluationPath.ToString()))
             {
                 continue;
             }
@@ -43,15 +44,36 @@ internal static class DefinitionSchema
             var path = ToJsonPath(root, detail.InstanceLocation.ToString());
             foreach (var (keyword, message) in detail.Errors)
             {
-                var text = Explain(path, keyword, message);
+                var notAllowed = IsFalseSchema(keyword, message);
+                var text = notAllowed ? NotAllowed(path) : $"{message.TrimEnd('.')}.";
                 if (seen.Add(path + "|" + text))
                 {
-                    found.Add((path, text));
+                    found.Add((path, text, notAllowed));
                 }
             }
         }
 
-        return found;
+        // When a type's "then" rules fail, unevaluatedProperties also calls its valid properties
+        // "not allowed". Keep that complaint only where nothing more specific was found.
+        var specific = found.Where(f => !f.NotAllowed).Select(f => f.Path).ToList();
+        return found
+            .Where(f => !f.NotAllowed || !specific.Any(p => p == f.Path || p.StartsWith(f.Path + ".", StringComparison.Ordinal) || p.StartsWith(f.Path + "[", StringComparison.Ordinal)))
+            .Select(f => (f.Path, f.Message))
+            .ToList();
+    }
+
+    private static bool IsUnderIf(string evaluationPath) =>
+        evaluationPath.Contains("/if/", StringComparison.Ordinal) || evaluationPath.EndsWith("/if", StringComparison.Ordinal);
+
+    // The library reports a failed "false" schema (a property that is not allowed) with an empty keyword.
+    private static bool IsFalseSchema(string keyword, string message) =>
+        keyword.Length == 0 || message.Contains("false schema", StringComparison.OrdinalIgnoreCase);
+
+    private static string NotAllowed(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        var name = cut >= 0 ? path[(cut + 1)..].Trim('[', ']', '\'') : path;
+        return $"Property '{name}' is not allowed here. Check its spelling and that it suits the question type.";
     }
 
     private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results)
@@ -64,19 +86,6 @@ internal static class DefinitionSchema
                 yield return nested;
             }
         }
-    }
-
-    private static string Explain(string path, string keyword, string message)
-    {
-        // The library says a "false schema" failed when a property is not allowed; say that instead.
-        if (message.Contains("false schema", StringComparison.OrdinalIgnoreCase) || keyword is "false")
-        {
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            var name = cut >= 0 ? path[(cut + 1)..].Trim('[', ']', '\'') : path;
-            return $"Property '{name}' is not allowed here. Check its spelling and the question type.";
-        }
-
-        return $"{message.TrimEnd('.')}.";
     }
 
     /// <summary>Turns a JSON Pointer into a $-path, using the document to tell array indexes from names.</summary>

@@ -24,11 +24,11 @@ public enum QuestionType
 public sealed class Question
 {
     /// <summary>Stable id such as "B1". Answers are stored against it, so it never changes.</summary>
-    public required string Id { get; init; }
+    public string Id { get; init; } = "";
 
-    public required QuestionType Type { get; init; }
+    public QuestionType Type { get; init; }
 
-    public required string Text { get; init; }
+    public string Text { get; init; } = "";
 
     public string? Hint { get; init; }
 
@@ -101,9 +101,9 @@ public sealed class Question
 public sealed class QuestionOption
 {
     /// <summary>Stable code stored in answers; the label may be reworded, the value may not.</summary>
-    public required string Value { get; init; }
+    public string Value { get; init; } = "";
 
-    public required string Label { get; init; }
+    public string Label { get; init; } = "";
 
     /// <summary>Points (0-4) for single-choice scoring; null for unscored options.</summary>
     public decimal? Score { get; init; }
@@ -123,7 +123,7 @@ public sealed class QuestionOption
 /// <summary>The free-text "Other, please specify" box of a multiple-choice question.</summary>
 public sealed class OtherOption
 {
-    public required string Label { get; init; }
+    public string Label { get; init; } = "";
 
     public int? MaxLength { get; init; }
 }
@@ -135,7 +135,7 @@ public sealed class ScoreBand
 
     public decimal? Max { get; init; }
 
-    public required decimal Score { get; init; }
+    public decimal Score { get; init; }
 
     public bool Contains(decimal value) => (Min is null || value >= Min) && (Max is null || value <= Max);
 }
@@ -143,7 +143,7 @@ public sealed class ScoreBand
 /// <summary>A labelled point of a likert scale.</summary>
 public sealed class LikertPoint
 {
-    public required int Point { get; init; }
+    public int Point { get; init; }
 
-    public required string Label { get; init; }
+    public string Label { get; init; } = "";
 }

@@ -6,13 +6,13 @@ public sealed class ScoringModel
     /// <summary>Why the model is as it is (e.g. why skipped sections are dropped).</summary>
     public string? Description { get; init; }
 
-    public required IReadOnlyList<ScoringDimension> Dimensions { get; init; }
+    public IReadOnlyList<ScoringDimension> Dimensions { get; init; } = [];
 
     /// <summary>Share (0-1) of a dimension's visible scored questions that must be answered for a score.</summary>
     public decimal CoverageThreshold { get; init; } = 0.6m;
 
     /// <summary>Maturity levels in ascending order of <see cref="MaturityLevel.MinScore"/>.</summary>
-    public required IReadOnlyList<MaturityLevel> MaturityLevels { get; init; }
+    public IReadOnlyList<MaturityLevel> MaturityLevels { get; init; } = [];
 
     /// <summary>What happens to a dimension whose questions display logic hid entirely.</summary>
     public SkippedSectionRule SkippedSection { get; init; } = SkippedSectionRule.Drop;
@@ -24,11 +24,11 @@ public sealed class ScoringModel
 /// <summary>A scored theme such as Governance, with its weight in the overall score.</summary>
 public sealed class ScoringDimension
 {
-    public required string Id { get; init; }
+    public string Id { get; init; } = "";
 
-    public required string Label { get; init; }
+    public string Label { get; init; } = "";
 
-    public required decimal Weight { get; init; }
+    public decimal Weight { get; init; }
 
     /// <summary>Advice keyed by maturity level ("1".."5"), used in benchmark reports.</summary>
     public IReadOnlyDictionary<string, string> Guidance { get; init; } = new Dictionary<string, string>();
@@ -41,12 +41,12 @@ public sealed class ScoringDimension
 /// <summary>A band of the overall score, e.g. level 3 "Developing" from 40.</summary>
 public sealed class MaturityLevel
 {
-    public required int Level { get; init; }
+    public int Level { get; init; }
 
-    public required string Label { get; init; }
+    public string Label { get; init; } = "";
 
     /// <summary>Lowest overall score (inclusive) in this level.</summary>
-    public required decimal MinScore { get; init; }
+    public decimal MinScore { get; init; }
 }
 
 /// <summary>Treatment of a dimension with no visible scored question.</summary>

@@ -14,18 +14,18 @@ public sealed class SurveyDefinition
     private Dictionary<string, SurveySection> _sectionOfQuestion = new(StringComparer.Ordinal);
 
     /// <summary>Stable slug, e.g. "ai-readiness-2024-25".</summary>
-    public required string Id { get; init; }
+    public string Id { get; init; } = "";
 
     /// <summary>Bumped whenever a published definition changes.</summary>
-    public required int Version { get; init; }
+    public int Version { get; init; }
 
-    public required string Title { get; init; }
+    public string Title { get; init; } = "";
 
     public string? Description { get; init; }
 
-    public required IReadOnlyList<SurveySection> Sections { get; init; }
+    public IReadOnlyList<SurveySection> Sections { get; init; } = [];
 
-    public required ScoringModel Scoring { get; init; }
+    public ScoringModel Scoring { get; init; } = new();
 
     /// <summary>Every question in survey order.</summary>
     [JsonIgnore]
@@ -67,16 +67,16 @@ public sealed class SurveyDefinition
 /// <summary>A page of the survey. A hidden section hides all its questions.</summary>
 public sealed class SurveySection
 {
-    public required string Id { get; init; }
+    public string Id { get; init; } = "";
 
-    public required string Title { get; init; }
+    public string Title { get; init; } = "";
 
     public string? Description { get; init; }
 
     /// <summary>Condition text; the section shows only when it is true. Null means always shown.</summary>
     public string? ShowIf { get; init; }
 
-    public required IReadOnlyList<Question> Questions { get; init; }
+    public IReadOnlyList<Question> Questions { get; init; } = [];
 
     [JsonIgnore]
     internal Condition? ShowIfCondition { get; set; }

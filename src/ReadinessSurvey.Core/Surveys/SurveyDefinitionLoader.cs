@@ -14,7 +14,7 @@ public static class SurveyDefinitionLoader
 {
     internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters = { new LenientEnumConverter<QuestionType>(), new LenientEnumConverter<SkippedSectionRule>() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
