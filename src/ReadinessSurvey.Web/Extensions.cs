@@ -1,15 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Respond;
+using ReadinessSurvey.Web.Security;
 
 namespace ReadinessSurvey.Web;
 
 /// <summary>The web app's registrations and request pipeline.</summary>
 public static class Extensions
 {
-    public static IServiceCollection AddReadinessWeb(this IServiceCollection services)
+    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAuthentication(RespondentAuthentication.Scheme).AddRespondentCookie();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RespondentAuthentication.Policy, p => p.AddAuthenticationSchemes(RespondentAuthentication.Scheme)
+                .RequireAuthenticatedUser().RequireClaim(RespondentAuthentication.ReturnIdClaim))
+
+            // Closed by default: a page or endpoint is public only when it says so.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSignInRateLimit(configuration);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "readiness-antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Respond", RespondentAuthentication.Policy);
+            o.Conventions.AllowAnonymousToPage("/Respond/Start");
+            o.Conventions.AllowAnonymousToPage("/Respond/SignedOut");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Accessibility");
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return services;
     }
 
@@ -21,8 +47,21 @@ public static class Extensions
 
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapGet("/", () => Results.Text("ReadinessSurvey is running.", "text/plain"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
         app.Lifetime.ApplicationStarted.Register(() => PrintStartBanner(app));
         return app;
     }
@@ -44,8 +83,10 @@ public static class Extensions
         }
 
         Console.WriteLine($"  Database: {database}");
-        Console.WriteLine("  Council respondents sign in with the link in their invitation. Create one with:");
-        Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- invite create --round <id> --council <code> --name <name> --email <email> --role <role>");
+        Console.WriteLine("  Council respondents sign in with the link in their invitation. To try it:");
+        Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- round open --name \"Trial\" --survey ai-readiness-2024-25 --closes 2030-12-31");
+        Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- invite create --round 1 --council E07000223 --name \"Your Name\" --email you@example.gov.uk --role \"Head of digital\"");
+        Console.WriteLine("  then open the link it prints.");
         Console.WriteLine();
     }
 }

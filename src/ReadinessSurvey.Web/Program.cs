@@ -3,7 +3,7 @@ using ReadinessSurvey.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddReadinessCore(builder.Configuration);
-builder.Services.AddReadinessWeb();
+builder.Services.AddReadinessWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Responses;
+
+/// <summary>Answers as plain English, for "check your answers", conflicts and reports.</summary>
+public static class AnswerDisplay
+{
+    private static readonly CultureInfo s_uk = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Text(Question question, AnswerValue? value)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (value is null || value.IsEmpty)
+        {
+            return "Not answered";
+        }
+
+        if (value.DontKnow)
+        {
+            return question.DontKnow ?? "Don't know";
+        }
+
+        return question.Type switch
+        {
+            QuestionType.SingleChoice or QuestionType.MultipleChoice => Choices(question, value),
+            QuestionType.Likert when value.Number is { } n =>
+                question.Points.FirstOrDefault(p => p.Point == n) is { } point ? $"{point.Point} - {point.Label}" : n.ToString(s_uk),
+            QuestionType.YesNo => value.YesNo == true ? "Yes" : "No",
+            QuestionType.Number when value.Number is { } n => n.ToString("#,0.##", s_uk) + (question.Unit is { } unit ? " " + unit : ""),
+            _ => value.Text ?? "",
+        };
+    }
+
+    private static string Choices(Question question, AnswerValue value)
+    {
+        var labels = (value.Options ?? []).Select(v => question.FindOption(v)?.Label ?? v).ToList();
+        if (!string.IsNullOrWhiteSpace(value.Other))
+        {
+            labels.Add($"{question.Other?.Label ?? "Other"}: {value.Other}");
+        }
+
+        return string.Join(", ", labels);
+    }
+
+    /// <summary>"3 December 2024 at 2:15pm" in UK time.</summary>
+    public static string When(DateTime utc)
+    {
+        var zone = TryZone("Europe/London");
+        var local = zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return local.ToString("d MMMM yyyy 'at' h:mm", s_uk) + (local.Hour < 12 ? "am" : "pm");
+    }
+
+    private static TimeZoneInfo? TryZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
+
+namespace ReadinessSurvey.Web.Respond;
+
+/// <summary>
+/// Council respondents sign in by opening their invitation link, which is exchanged for this cookie.
+/// The cookie names the contributor and their return; every request re-checks that the invitation is
+/// still usable, so revoking it or closing the round locks the person out at once.
+/// </summary>
+public static class RespondentAuthentication
+{
+    public const string Scheme = "Respondent";
+    public const string Policy = "Respondent";
+    public const string ReturnIdClaim = "return";
+    public const string ContributorIdClaim = "contributor";
+    public const string InvitationIdClaim = "invitation";
+
+    public static AuthenticationBuilder AddRespondentCookie(this AuthenticationBuilder builder) =>
+        builder.AddCookie(Scheme, options =>
+        {
+            options.Cookie.Name = "readiness-respondent";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/respond/signed-out";
+            options.AccessDeniedPath = "/respond/signed-out";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ValidateAsync;
+        });
+
+    public static ClaimsPrincipal CreatePrincipal(Contributor contributor)
+    {
+        ArgumentNullException.ThrowIfNull(contributor);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, contributor.Name),
+            new Claim(ReturnIdClaim, contributor.ReturnId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(ContributorIdClaim, contributor.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(InvitationIdClaim, contributor.InvitationId.ToString(CultureInfo.InvariantCulture)),
+        ], Scheme);
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>The signed-in contributor's return and contributor ids.</summary>
+    public static (int ReturnId, int ContributorId) Respondent(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (Id(user, ReturnIdClaim), Id(user, ContributorIdClaim));
+    }
+
+    private static int Id(ClaimsPrincipal user, string type) =>
+        int.Parse(user.FindFirstValue(type) ?? throw new InvalidOperationException("Not signed in as a respondent."), CultureInfo.InvariantCulture);
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var invitationId = context.Principal?.FindFirstValue(InvitationIdClaim);
+        if (invitationId is null || !int.TryParse(invitationId, CultureInfo.InvariantCulture, out var id))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<ReadinessDbContext>();
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Round).SingleOrDefaultAsync(i => i.Id == id);
+        if (invitation is null || !services.GetRequiredService<InvitationService>().IsUsable(invitation))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+}
