@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using ReadinessSurvey.Audit;
+using ReadinessSurvey.Councils;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
+using ReadinessSurvey.Tests.TestSupport;
+
+namespace ReadinessSurvey.Tests.Responses;
+
+public sealed class ReturnServiceTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
+    private readonly DefinitionCache _cache = new();
+    private readonly WriteGate _gate = new(serialise: true);
+
+    [Fact]
+    public async Task Save_stores_value_and_derived_columns_and_bumps_version()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using var db = _database.CreateContext();
+
+        var result = await Service(db).SaveAsync(returnId, alex,
+        [
+            new AnswerChange("B1", AnswerValue.Choice("piloting"), 0),
+            new AnswerChange("A3", AnswerValue.Of(1200), 0),
+            new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 0),
+        ]);
+
+        Assert.Equal(SaveStatus.Saved, result.Status);
+        await using var check = _database.CreateContext();
+        var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
+        Assert.Equal(("piloting", 1, alex), (b1.Choice, b1.Version, b1.UpdatedByContributorId));
+        Assert.Equal(1200, (await check.Answers.SingleAsync(a => a.QuestionId == "A3")).Number);
+        Assert.Equal(["generative", "predictive"], await check.AnswerSelections.Where(s => s.QuestionId == "B2").OrderBy(s => s.Value).Select(s => s.Value).ToListAsync());
+        Assert.Equal(ReturnStatus.InProgress, (await check.Returns.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Save_based_on_a_stale_version_is_refused_whole_and_reports_the_current_value()
+    {
+        var (returnId, alex, sam) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            // Sam saw the page before Alex saved: both answers are based on version 0.
+            var result = await Service(db).SaveAsync(returnId, sam,
+            [
+                new AnswerChange("B1", AnswerValue.Choice("live_many"), 0),
+                new AnswerChange("B5", AnswerValue.Choice("guidance"), 0),
+            ]);
+
+            Assert.Equal(SaveStatus.Conflict, result.Status);
+            var conflict = Assert.Single(result.Conflicts);
+            Assert.Equal(("B1", 1, "Alex Smith"), (conflict.QuestionId, conflict.CurrentVersion, conflict.ChangedBy));
+            Assert.Equal(AnswerValue.Choice("piloting"), conflict.Current);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal("piloting", (await check.Answers.SingleAsync(a => a.QuestionId == "B1")).Choice);
+        Assert.False(await check.Answers.AnyAsync(a => a.QuestionId == "B5"));
+    }
+
+    [Fact]
+    public async Task Save_based_on_the_current_version_overwrites()
+    {
+        var (returnId, alex, sam) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var result = await Service(db).SaveAsync(returnId, sam, [new AnswerChange("B1", AnswerValue.Choice("live_many"), 1)]);
+            Assert.Equal(SaveStatus.Saved, result.Status);
+        }
+
+        await using var check = _database.CreateContext();
+        var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
+        Assert.Equal(("live_many", 2, sam), (b1.Choice, b1.Version, b1.UpdatedByContributorId));
+    }
+
+    [Theory]
+    [InlineData("B1", "{\"o\":[\"not-an-option\"]}")]
+    [InlineData("B1", "{\"o\":[\"piloting\",\"exploring\"]}")]
+    [InlineData("A3", "{\"n\":-5}")]
+    [InlineData("A3", "{\"n\":12.5}")]
+    [InlineData("ZZ9", "{\"t\":\"no such question\"}")]
+    [InlineData("A1", "{\"t\":\"the council comes from the register\"}")]
+    public async Task Save_of_an_invalid_answer_changes_nothing(string questionId, string json)
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using var db = _database.CreateContext();
+
+        var result = await Service(db).SaveAsync(returnId, alex,
+        [
+            new AnswerChange("A2", AnswerValue.Choice("digital_lead"), 0),
+            new AnswerChange(questionId, AnswerValue.FromJson(json), 0),
+        ]);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains(result.Errors, e => e.QuestionId == questionId);
+        await using var check = _database.CreateContext();
+        Assert.Equal(0, await check.Answers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Save_of_text_longer_than_allowed_changes_nothing()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        var longText = SurveyAnswers.Default.Questions.First(q => q.Type == QuestionType.LongText && q.MaxLength is not null);
+        await using var db = _database.CreateContext();
+
+        var result = await Service(db).SaveAsync(returnId, alex, [new AnswerChange(longText.Id, AnswerValue.OfText(new string('x', 1024 * 1024)), 0)]);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains("characters or fewer", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Option_hidden_for_district_councils_is_refused()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using var db = _database.CreateContext();
+        var service = Service(db);
+        await service.SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("live_many"), 0)]);
+        var serviceAreas = SurveyAnswers.Default.Sections.Single(s => s.Id == "C").Questions[0];
+
+        var result = await service.SaveAsync(returnId, alex, [new AnswerChange(serviceAreas.Id, AnswerValue.Choice("adult_social_care"), 0)]);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+    }
+
+    [Fact]
+    public async Task Submit_scores_the_return_keeps_history_and_makes_it_read_only()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        var answers = SurveyAnswers.Complete(SurveyAnswers.Default, SurveyAnswers.District);
+        await using (var db = _database.CreateContext())
+        {
+            var saved = await Service(db).SaveAsync(returnId, alex, answers.Select(a => new AnswerChange(a.Key, a.Value, 0)).ToList());
+            Assert.Equal(SaveStatus.Saved, saved.Status);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var result = await Submissions(db).SubmitAsync(returnId, alex);
+
+            Assert.True(result.Submitted, string.Join("; ", result.Errors));
+            Assert.NotNull(result.Profile!.OverallScore);
+        }
+
+        await using (var check = _database.CreateContext())
+        {
+            var councilReturn = await check.Returns.Include(r => r.Scores).Include(r => r.History).SingleAsync();
+            Assert.Equal(ReturnStatus.Submitted, councilReturn.Status);
+            Assert.Equal(8, councilReturn.Scores.Count);
+            Assert.NotNull(councilReturn.MaturityLevel);
+            var submitted = Assert.Single(councilReturn.History);
+            Assert.Equal(("Alex Smith", SubmissionEventKind.Submitted), (submitted.Actor, submitted.Kind));
+            Assert.Equal(answers.ToJson(), submitted.AnswersJson);
+
+            var refused = await Service(check).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("no_use"), 1)]);
+            Assert.Equal(SaveStatus.ReadOnly, refused.Status);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            await Submissions(db).ReopenAsync(returnId, "policy@lga.gov.uk", "Wrong headcount");
+        }
+
+        await using var after = _database.CreateContext();
+        var reopened = await after.Returns.Include(r => r.History).SingleAsync();
+        Assert.Equal(ReturnStatus.InProgress, reopened.Status);
+        Assert.Equal([SubmissionEventKind.Submitted, SubmissionEventKind.Reopened], reopened.History.OrderBy(h => h.Id).Select(h => h.Kind));
+        Assert.Equal("Wrong headcount", reopened.History.Single(h => h.Kind == SubmissionEventKind.Reopened).Reason);
+    }
+
+    [Fact]
+    public async Task Submit_with_required_questions_missing_lists_them_and_changes_nothing()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using var db = _database.CreateContext();
+        await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
+
+        var result = await Submissions(db).SubmitAsync(returnId, alex);
+
+        Assert.False(result.Submitted);
+        Assert.Contains(result.Errors, e => e.QuestionId == "A2");
+        Assert.DoesNotContain(result.Errors, e => e.QuestionId == "B1");
+        await using var check = _database.CreateContext();
+        Assert.Equal(ReturnStatus.InProgress, (await check.Returns.SingleAsync()).Status);
+        Assert.Empty(await check.SubmissionEvents.ToListAsync());
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _database.Dispose();
+    }
+
+    private ReturnService Service(ReadinessDbContext db) =>
+        new(db, new SurveyLibrary(db, new AuditLog(db, _clock), _clock, _cache), new AuditLog(db, _clock), _clock, _gate);
+
+    private SubmissionService Submissions(ReadinessDbContext db) =>
+        new(db, Service(db), new AuditLog(db, _clock), _clock, _gate, new NoReturnEvents());
+
+    /// <summary>A district council's return in an open round, with two contributors.</summary>
+    private async Task<(int ReturnId, int Alex, int Sam)> ArrangeAsync()
+    {
+        await using var db = _database.CreateContext();
+        await new CouncilRegisterImporter(db, _clock).ImportAsync(CouncilRegister.BundledFile);
+        var audit = new AuditLog(db, _clock);
+        var library = new SurveyLibrary(db, audit, _clock, _cache);
+        await library.ImportAsync(SurveyDefinitionLoader.LoadFile(Path.Combine(Repository.Surveys, "ai-readiness-2024-25.json")), "test");
+        var round = await new RoundService(db, audit, _clock).OpenAsync(
+            new OpenRoundRequest("2024-25", "ai-readiness-2024-25", 1, null, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc)), "test");
+        var invitations = new InvitationService(db, audit, _clock);
+        var issued = await invitations.CreateManyAsync(
+        [
+            new InvitationRequest(round.Id, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital"),
+            new InvitationRequest(round.Id, "E07000223", "Sam Jones", "sam@adur.gov.uk", "Data protection officer"),
+        ], "test");
+        var service = Service(db);
+        var alex = await service.EnsureContributorAsync(issued[0].Invitation);
+        var sam = await service.EnsureContributorAsync(issued[1].Invitation);
+        Assert.Equal(alex.ReturnId, sam.ReturnId);
+        return (alex.ReturnId, alex.Id, sam.Id);
+    }
+}
