@@ -11,12 +11,25 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Extra configuration for one test class, e.g. a tighter sign-in rate limit.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
+    public FormClient CreateFormClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Starts the app (migrating the database) if nothing has yet.</summary>
+    public void EnsureStarted() => _ = Services;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Readiness", _database.ConnectionString);
         builder.UseSetting("Database:Provider", "Sqlite");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
