@@ -12,7 +12,11 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
     public TestDatabase Database => _database;
 
     /// <summary>Extra configuration for one test class, e.g. a tighter sign-in rate limit.</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // Many tests sign in from the same (test server) address; the limit itself has its own test.
+        ["SignInRateLimit:PermitLimit"] = "100000",
+    };
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
     public FormClient CreateFormClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

@@ -1,0 +1,165 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Data;
+
+namespace ReadinessSurvey.Tests.Web.Respond;
+
+public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
+{
+    private readonly ReadinessWebFactory _factory;
+    private readonly Scenario _scenario;
+
+    public SectionPostTests(ReadinessWebFactory factory)
+    {
+        _factory = factory;
+        _scenario = new Scenario(factory);
+    }
+
+    [Fact]
+    public async Task Valid_answers_are_saved_with_who_changed_them()
+    {
+        var (client, round) = await SignInAsync();
+
+        var response = await client.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("v-A3", "0"), new("q-A3", "1,250"), new("next", "later")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetPageAsync("/respond/section/a");
+        Assert.Contains("value=\"1250\"", page, StringComparison.Ordinal);
+        Assert.Contains("Last changed by Alex Smith (Head of digital)", page, StringComparison.Ordinal);
+        Assert.Equal(2, await CountAnswersAsync(round));
+        client.Dispose();
+    }
+
+    [Theory]
+    [InlineData("q-A2", "not_an_option", "Select an option from the list")]
+    [InlineData("q-A3", "ten", "Enter a number, like 25")]
+    [InlineData("q-A3", "-4", "")]
+    public async Task Invalid_answers_show_an_error_summary_and_save_nothing(string field, string value, string message)
+    {
+        var (client, round) = await SignInAsync();
+        var fields = new List<KeyValuePair<string, string>> { new("v-A2", "0"), new("v-A3", "0"), new("q-A2", "digital_lead") };
+        fields.RemoveAll(f => f.Key == field);
+        fields.Add(new(field, value));
+
+        var response = await client.PostAsync("/respond/section/a", fields);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"#{field}\"", page, StringComparison.Ordinal);
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.StartsWith("<title>Error: ", page[page.IndexOf("<title>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal(0, await CountAnswersAsync(round));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_megabyte_of_text_is_refused_and_nothing_is_saved()
+    {
+        var (client, round) = await SignInAsync();
+        await client.PostAsync("/respond/section/b", [new("v-B1", "0"), new("q-B1", "live_many"), new("next", "later")]);
+        var before = await CountAnswersAsync(round);
+
+        var response = await client.PostAsync("/respond/section/c", [new("v-C2", "0"), new("q-C2", new string('x', 1024 * 1024))]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("characters or fewer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAnswersAsync(round));
+        client.Dispose();
+    }
+
+    [Theory]
+    [InlineData("q-ZZ9", "x")]
+    [InlineData("q-B1", "piloting")]
+    [InlineData("v-A2", "not-a-number")]
+    [InlineData("contributorId", "1")]
+    public async Task Tampered_posts_get_a_clear_error_and_change_nothing(string field, string value)
+    {
+        var (client, round) = await SignInAsync();
+        var fields = new List<KeyValuePair<string, string>> { new("v-A3", "0"), new("q-A3", "100"), new("v-A2", "0"), new("q-A2", "digital_lead") };
+        fields.RemoveAll(f => f.Key == field);
+        fields.Add(new(field, value));
+
+        var response = await client.PostAsync("/respond/section/a", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nothing was saved", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAnswersAsync(round));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task Hidden_option_for_a_district_is_refused()
+    {
+        var (client, round) = await SignInAsync();
+        await client.PostAsync("/respond/section/b", [new("v-B1", "0"), new("q-B1", "live_many"), new("next", "later")]);
+        var before = await CountAnswersAsync(round);
+
+        var page = await client.GetPageAsync("/respond/section/c");
+        var response = await client.PostAsync("/respond/section/c", [new("v-C1", "0"), new("q-C1", "adult_social_care")]);
+
+        Assert.DoesNotContain("value=\"adult_social_care\"", page, StringComparison.Ordinal);
+        Assert.Contains("Select an option from the list", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAnswersAsync(round));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_save_based_on_a_stale_page_is_refused_and_shows_both_answers()
+    {
+        var (alex, round) = await SignInAsync();
+        var sam = _factory.CreateFormClient();
+        await sam.GetAsync($"/respond/start/{(await _scenario.InviteAsync(round, name: "Sam Jones", role: "Data protection officer")).Token}");
+        var samsPage = await sam.GetPageAsync("/respond/section/a");
+
+        await alex.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("next", "later")]);
+        var response = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(samsPage, "A2")), new("q-A2", "hr")]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Alex Smith changed this answer", page, StringComparison.Ordinal);
+        Assert.Contains("Their answer: Digital or IT lead", page, StringComparison.Ordinal);
+        Assert.Contains("Your answer: HR or organisational development", page, StringComparison.Ordinal);
+        Assert.Equal("digital_lead", await ChoiceAsync(round, "A2"));
+
+        // Saving again from the conflict page is a deliberate overwrite.
+        var again = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(page, "A2")), new("q-A2", "hr"), new("next", "later")]);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("hr", await ChoiceAsync(round, "A2"));
+        alex.Dispose();
+        sam.Dispose();
+    }
+
+    [Fact]
+    public async Task Display_logic_adds_questions_to_the_page_after_a_save()
+    {
+        var (client, _) = await SignInAsync();
+        var before = await client.GetPageAsync("/respond/section/b");
+
+        var response = await client.PostAsync("/respond/section/b", [new("v-B1", "0"), new("q-B1", "piloting"), new("v-B5", "0")]);
+        var after = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("name=\"v-B2\"", before, StringComparison.Ordinal);
+        Assert.Contains("We have added questions to this page", after, StringComparison.Ordinal);
+        Assert.Contains("name=\"v-B2\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"v-B3\"", after, StringComparison.Ordinal);
+        client.Dispose();
+    }
+
+    private async Task<(FormClient Client, int Round)> SignInAsync()
+    {
+        var round = await _scenario.OpenRoundAsync("section " + Guid.NewGuid());
+        var invitation = await _scenario.InviteAsync(round);
+        var client = _factory.CreateFormClient();
+        await client.GetAsync($"/respond/start/{invitation.Token}");
+        return (client, round);
+    }
+
+    private Task<int> CountAnswersAsync(int round) =>
+        _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers.CountAsync(a => a.Return!.RoundId == round));
+
+    private Task<string?> ChoiceAsync(int round, string questionId) =>
+        _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers
+            .Where(a => a.Return!.RoundId == round && a.QuestionId == questionId).Select(a => a.Choice).SingleAsync());
+}
