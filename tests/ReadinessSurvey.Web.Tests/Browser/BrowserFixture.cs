@@ -1,0 +1,70 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ReadinessSurvey.Tests.Web.Browser;
+
+/// <summary>
+/// The real app on Kestrel (a loopback port of its own) driven by Debian's Chromium through Playwright.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private const string Chromium = "/usr/lib/chromium/chromium";
+    private IPlaywright? _playwright;
+
+    public ReadinessWebFactory Factory { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Scenario Scenario => new(Factory);
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        Assert.True(File.Exists(Chromium), $"Chromium is not installed at {Chromium}: run ./test.sh, which installs Debian's chromium package.");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), JavaScriptEnabled = javaScript });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs axe-core on the page and fails with the rules broken, for WCAG 2.2 A and AA.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+        });
+        var problems = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ToList();
+        Assert.True(problems.Count == 0, $"axe-core found WCAG problems on {page.Url}:\n" + string.Join("\n", problems));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
