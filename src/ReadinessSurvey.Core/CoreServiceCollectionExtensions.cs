@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
@@ -17,6 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CouncilRegisterImporter>();
         services.AddScoped<AuditLog>();
         services.AddScoped<RoundService>();
+        services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AggregationRunner>();
+        services.AddScoped<SnapshotReader>();
         return services;
     }
 }

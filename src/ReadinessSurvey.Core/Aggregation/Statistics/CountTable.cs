@@ -18,6 +18,7 @@ public sealed class CountTable
 
     private readonly Dictionary<(string Row, string Column), int> _counts = [];
     private readonly Dictionary<string, string> _populations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _rowLinks = new(StringComparer.Ordinal);
 
     /// <param name="name">Unique name, used in the suppression log, e.g. "question:B1:type".</param>
     /// <param name="family">
@@ -83,10 +84,24 @@ public sealed class CountTable
         return this;
     }
 
+    /// <summary>
+    /// Declares that a row counts the same thing as rows of other families with the same link (e.g. a
+    /// question every council answered has a base equal to the number of councils that submitted), so
+    /// its cells are linked to theirs for the same population.
+    /// </summary>
+    public CountTable LinkRow(string row, string link)
+    {
+        _rowLinks[row] = link;
+        return this;
+    }
+
     internal string PopulationOf(string column) =>
-        column == AllColumn ? AllColumn
-        : _populations.TryGetValue(column, out var population) ? population
+        _populations.TryGetValue(column, out var population) ? population
+        : column == AllColumn ? AllColumn
         : $"{Name}/{column}";
+
+    internal string LinkOf(string row) =>
+        _rowLinks.TryGetValue(row, out var link) ? link : $"{Family}/{row}";
 }
 
 /// <summary>One cell of a <see cref="CountTable"/>.</summary>

@@ -20,7 +20,10 @@ public static class Suppressor
     public const string Primary = "primary";
     public const string Secondary = "secondary";
 
-    public static SuppressionResult Apply(IReadOnlyList<CountTable> tables, int threshold = SuppressionOptions.DefaultThreshold)
+    /// <summary>Cells from fewer councils than this are withheld unless told otherwise.</summary>
+    public const int DefaultThreshold = 5;
+
+    public static SuppressionResult Apply(IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
@@ -133,14 +136,14 @@ public static class Suppressor
 
     private static List<List<CellRef>> BuildLinks(IReadOnlyList<CountTable> tables)
     {
-        var groups = new Dictionary<(string Family, string Row, string Population), List<CellRef>>();
+        var groups = new Dictionary<(string Link, string Population), List<CellRef>>();
         foreach (var table in tables)
         {
             foreach (var row in table.AllRows)
             {
                 foreach (var column in table.AllColumns)
                 {
-                    var key = (table.Family, row, table.PopulationOf(column));
+                    var key = (table.LinkOf(row), table.PopulationOf(column));
                     if (!groups.TryGetValue(key, out var cells))
                     {
                         groups[key] = cells = [];
@@ -195,15 +198,6 @@ public static class Suppressor
             Log.Add(entry);
         }
     }
-}
-
-/// <summary>Settings for small-number suppression in published outputs.</summary>
-public sealed class SuppressionOptions
-{
-    public const int DefaultThreshold = 5;
-
-    /// <summary>Published cells (and statistics) from fewer councils than this are withheld.</summary>
-    public int Threshold { get; set; } = DefaultThreshold;
 }
 
 /// <summary>One withheld cell: where it is, primary or secondary, and why.</summary>
