@@ -13,11 +13,20 @@ namespace ReadinessSurvey.Aggregation;
 /// </summary>
 public static class AggregationQueries
 {
-    private static IQueryable<SubmittedReturn> Submitted(ReadinessDbContext db, int roundId) =>
+    // Member initialisation, not a constructor: EF can only see through the former to group and join on its parts.
+    private static IQueryable<SubmittedRow> Submitted(ReadinessDbContext db, int roundId) =>
         from r in db.Returns
         join c in db.Councils on r.CouncilId equals c.Id
         where r.RoundId == roundId && r.Status == ReturnStatus.Submitted
-        select new SubmittedReturn(r.Id, c.Id, c.TypeCode, c.RegionCode, c.Tier, r.MaturityLevel);
+        select new SubmittedRow
+        {
+            ReturnId = r.Id,
+            CouncilId = c.Id,
+            TypeCode = c.TypeCode,
+            RegionCode = c.RegionCode,
+            Tier = c.Tier,
+            MaturityLevel = r.MaturityLevel,
+        };
 
     /// <summary>Councils choosing each option of single-choice, yes/no and Likert questions, per finest cell.</summary>
     public static IQueryable<CellCount> ChoiceCounts(ReadinessDbContext db, int roundId, IReadOnlyCollection<string> questionIds)
@@ -115,8 +124,21 @@ public static class AggregationQueries
     }
 }
 
-/// <summary>A submitted return with its council's breakdown keys.</summary>
-public sealed record SubmittedReturn(int ReturnId, int CouncilId, string TypeCode, string RegionCode, string Tier, int? MaturityLevel);
+/// <summary>A submitted return with its council's breakdown keys (inside queries only).</summary>
+internal sealed class SubmittedRow
+{
+    public int ReturnId { get; init; }
+
+    public int CouncilId { get; init; }
+
+    public required string TypeCode { get; init; }
+
+    public required string RegionCode { get; init; }
+
+    public required string Tier { get; init; }
+
+    public int? MaturityLevel { get; init; }
+}
 
 /// <summary>A count in the finest cell: question, value, type, region, tier and maturity level.</summary>
 public sealed record CellCount(string QuestionId, string Value, string TypeCode, string RegionCode, string Tier, int? MaturityLevel, int Count);
