@@ -53,7 +53,7 @@ internal sealed class ContentBuilder
             _groups,
             BuildResponses(),
             BuildCouncils(dimensionValues),
-            [.. _data.Questions.OrderBy(q => q.Id, StringComparer.Ordinal).Select(BuildQuestion)],
+            [.. _data.Questions.Where(q => q.Kind != QuestionKinds.Text).OrderBy(q => q.Id, StringComparer.Ordinal).Select(BuildQuestion)],
             [.. dimensionValues.Keys.OrderBy(k => k == ReturnScore.Overall ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal)
                 .Select(id => BuildDimension(id, dimensionValues[id]))],
             BuildMaturity());

@@ -26,6 +26,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
     private static readonly string[] CountBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
     private static readonly string[] QuestionBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier, Breakdowns.Maturity];
 
+    private readonly Dictionary<(string Breakdown, string Group), List<int>> _members = [];
     private SuppressionResult _result = new(new HashSet<CellRef>(), []);
 
     public (SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log) Build()
@@ -136,15 +137,25 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
     }
 
     private int Submitted(string breakdown, string column) =>
-        column == CountTable.AllColumn ? source.Submitted.Count : source.InGroup(breakdown, column).Count();
+        column == CountTable.AllColumn ? source.Submitted.Count : Members(breakdown, column).Count;
 
     private string Population(string breakdown, string group)
     {
-        var members = source.InGroup(breakdown, group).Select(s => s.Council.Id).Order().ToList();
+        var members = Members(breakdown, group);
         // An empty group shares no councils with anything; give it its own name so empty groups are not linked.
         return members.Count == 0
             ? $"empty:{breakdown}:{group}"
             : "councils:" + string.Join(',', members.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private List<int> Members(string breakdown, string group)
+    {
+        if (!_members.TryGetValue((breakdown, group), out var members))
+        {
+            _members[(breakdown, group)] = members = [.. source.InGroup(breakdown, group).Select(s => s.Council.Id).Order()];
+        }
+
+        return members;
     }
 
     private static QuestionGroup Find(IReadOnlyList<QuestionGroup> groups, string breakdown, string group) =>

@@ -29,7 +29,10 @@ public static class QuestionKinds
     /// <summary>A number; statistics from Answers.Number.</summary>
     public const string Number = "number";
 
+    /// <summary>Free text: accepted so a caller can pass every question, but not aggregated.</summary>
+    public const string Text = "text";
+
     public static bool IsChoice(string kind) => kind is SingleChoice or YesNo or Likert;
 
-    public static bool IsKnown(string kind) => IsChoice(kind) || kind is Multiple or Number;
+    public static bool IsKnown(string kind) => IsChoice(kind) || kind is Multiple or Number or Text;
 }
