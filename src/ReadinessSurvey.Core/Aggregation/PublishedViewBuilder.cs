@@ -44,7 +44,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
         }
 
         tables.AddRange(MaturityTables());
-        _result = Suppressor.Apply(tables, threshold);
+        _result = Suppressor.Apply(tables, threshold, NestedSums(tables));
 
         var published = content with
         {
@@ -134,6 +134,50 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
 
             yield return table;
         }
+    }
+
+    /// <summary>
+    /// Relations between breakdowns where a group is exactly the union of two or more groups of another
+    /// (tier "unitary" = types E06, E08, E09 and W06): for each row of each family, the inner cells add up
+    /// to the outer one.
+    /// </summary>
+    private List<SumRelation> NestedSums(List<CountTable> tables)
+    {
+        var nestings = new List<(string Outer, string Group, string Inner, List<string> Parts)>();
+        foreach (var outer in QuestionBreakdowns)
+        {
+            foreach (var group in source.GroupsOf(outer))
+            {
+                var members = Members(outer, group).ToHashSet();
+                foreach (var inner in QuestionBreakdowns.Where(b => b != outer))
+                {
+                    var parts = source.GroupsOf(inner)
+                        .Where(g => Members(inner, g).Count > 0 && Members(inner, g).All(members.Contains))
+                        .ToList();
+                    if (parts.Count >= 2 && parts.Sum(g => Members(inner, g).Count) == members.Count)
+                    {
+                        nestings.Add((outer, group, inner, parts));
+                    }
+                }
+            }
+        }
+
+        var sums = new List<SumRelation>();
+        foreach (var family in tables.GroupBy(t => t.Family))
+        {
+            var byBreakdown = family.ToDictionary(t => t.Name[(t.Name.LastIndexOf(':') + 1)..], StringComparer.Ordinal);
+            foreach (var (outer, group, inner, parts) in nestings)
+            {
+                if (byBreakdown.TryGetValue(outer, out var outerTable) && byBreakdown.TryGetValue(inner, out var innerTable))
+                {
+                    sums.AddRange(outerTable.AllRows.Select(row => new SumRelation(
+                        [.. parts.Select(part => new CellRef(innerTable.Name, row, part))],
+                        new CellRef(outerTable.Name, row, group))));
+                }
+            }
+        }
+
+        return sums;
     }
 
     private int Submitted(string breakdown, string column) =>

@@ -103,6 +103,42 @@ public sealed class PublishedViewTests : IDisposable
         Assert.Equal(2, Group(published, Status, Breakdowns.Type, "E07").Base);
     }
 
+    [Fact]
+    public async Task Published_tier_and_type_together_cannot_reveal_a_withheld_type()
+    {
+        int roundId;
+        await using (var db = _database.CreateContext())
+        {
+            // 7 E06 and 3 E08 make up tier "unitary"; 5 E07 are "lower", 6 E10 "upper". By type alone the
+            // next smallest cell protecting E08 is E07; then unitary (10) - E06 (7) would give E08 away.
+            roundId = await SurveyData.AddRoundAsync(db);
+            var councils = new[] { ("E06", "unitary", 7), ("E07", "lower", 5), ("E08", "unitary", 3), ("E10", "upper", 6) }
+                .SelectMany(t => Enumerable.Range(1, t.Item3).Select(i => SurveyData.Council($"{t.Item1}00000{i}", t.Item1, NorthEast, t.Item2)))
+                .ToList();
+            db.Councils.AddRange(councils);
+            await db.SaveChangesAsync();
+            foreach (var council in councils)
+            {
+                await new ReturnBuilder(roundId, council.Id).Overall(50, 3).Choice(Status, "live-some").SaveAsync(db);
+            }
+        }
+
+        SnapshotContent published;
+        await using (var db = _database.CreateContext())
+        {
+            published = SnapshotJson.ReadPublished(await Runner(db).RunAsync(roundId, Questions));
+        }
+
+        Assert.Null(Group(published, Status, Breakdowns.Type, "E08").Base);
+        var e06 = Group(published, Status, Breakdowns.Type, "E06").Base;
+        var unitary = Group(published, Status, Breakdowns.Tier, "unitary").Base;
+        Assert.True(e06 is null || unitary is null, $"E06 {e06} and unitary {unitary} are both shown.");
+        var overall = published.Dimensions.Single(d => d.DimensionId == "overall").Groups;
+        Assert.True(
+            overall.Single(g => g.Group == "E06").Scores.N is null || overall.Single(g => g.Group == "unitary").Scores.N is null,
+            "The overall score's n gives E08 away.");
+    }
+
     public void Dispose() => _database.Dispose();
 
     private async Task<(SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log)> RunAsync(int threshold = 5)

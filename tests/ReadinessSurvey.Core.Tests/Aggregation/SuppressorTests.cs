@@ -119,6 +119,26 @@ public sealed class SuppressorTests
     }
 
     [Fact]
+    public void Apply_group_that_is_a_sum_of_other_groups_cannot_reveal_a_withheld_part()
+    {
+        var byType = new CountTable("q:type", "q", ["ticked"], ["E06", "E07", "E08", "E10"], null, false)
+            .WithPopulation("E07", "lower").WithPopulation("E10", "upper");
+        (byType["ticked", "E06"], byType["ticked", "E07"], byType["ticked", "E08"], byType["ticked", "E10"], byType["ticked", All]) = (7, 5, 3, 6, 21);
+        var byTier = new CountTable("q:tier", "q", ["ticked"], ["lower", "unitary", "upper"], null, false)
+            .WithPopulation("lower", "lower").WithPopulation("upper", "upper");
+        (byTier["ticked", "lower"], byTier["ticked", "unitary"], byTier["ticked", "upper"], byTier["ticked", All]) = (5, 10, 6, 21);
+        SumRelation unitary = new([new("q:type", "ticked", "E06"), new("q:type", "ticked", "E08")], new("q:tier", "ticked", "unitary"));
+
+        var without = Suppressor.Apply([byType, byTier]);
+        var with = Suppressor.Apply([byType, byTier], sums: [unitary]);
+
+        // Alone, each table is protected (E08 by E07, lower by upper), yet unitary - E06 = E08.
+        Assert.False(without.IsWithheld("q:type", "ticked", "E06") || without.IsWithheld("q:tier", "ticked", "unitary"));
+        Assert.True(with.IsWithheld("q:type", "ticked", "E06") || with.IsWithheld("q:tier", "ticked", "unitary"));
+        Assert.Contains(with.Log, e => e.Kind == Suppressor.Secondary && e.Reason.Contains("sum", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Apply_threshold_is_configurable()
     {
         var table = SingleChoice("q", ["A", "B"], ("yes", [10, 3]), ("no", [8, 7]));

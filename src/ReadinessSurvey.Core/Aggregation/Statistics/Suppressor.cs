@@ -12,7 +12,9 @@ namespace ReadinessSurvey.Aggregation.Statistics;
 /// subtraction. While some relation has exactly one, the next smallest non-zero cell of that relation is
 /// withheld (then a zero cell, then the total), ties broken by name so the result is repeatable.</para>
 /// <para>Across breakdowns: cells of one family with the same row and the same population (the sector
-/// column everywhere; type W06 and region Wales) are the same number, so withholding one withholds all.
+/// column everywhere; type W06 and region Wales) are the same number, so withholding one withholds all;
+/// and a group that is the union of groups of another breakdown (tier "unitary" is types E06, E08, E09
+/// and W06) adds a relation of its own, given as a <see cref="SumRelation"/>.
 /// The rounds repeat until nothing changes; each round withholds at least one more cell, so it ends.</para>
 /// </remarks>
 public static class Suppressor
@@ -23,11 +25,19 @@ public static class Suppressor
     /// <summary>Cells from fewer councils than this are withheld unless told otherwise.</summary>
     public const int DefaultThreshold = 5;
 
-    public static SuppressionResult Apply(IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold)
+    /// <param name="tables">The tables to publish.</param>
+    /// <param name="threshold">Cells from fewer councils than this are withheld.</param>
+    /// <param name="sums">
+    /// Further additive relations between tables, e.g. a tier's cell is the sum of the cells of the council
+    /// types in that tier, so tier and type tables together could reveal a cell either alone protects.
+    /// </param>
+    public static SuppressionResult Apply(IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold, IReadOnlyList<SumRelation>? sums = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var state = new State();
+        var byName = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        int Count(CellRef cell) => byName[cell.Table][cell.Row, cell.Column];
 
         foreach (var table in tables)
         {
@@ -43,8 +53,13 @@ public static class Suppressor
             {
                 foreach (var relation in Relations(table))
                 {
-                    changed |= ProtectRelation(table, relation, state);
+                    changed |= ProtectRelation(relation, Count, state);
                 }
+            }
+
+            foreach (var sum in sums ?? [])
+            {
+                changed |= ProtectRelation(new Relation("sum", sum.Parts, sum.Total), Count, state);
             }
         }
         while (changed);
@@ -106,7 +121,7 @@ public static class Suppressor
         }
     }
 
-    private static bool ProtectRelation(CountTable table, Relation relation, State state)
+    private static bool ProtectRelation(Relation relation, Func<CellRef, int> count, State state)
     {
         var members = relation.Cells.Append(relation.Total).ToList();
         var withheld = members.Where(state.IsWithheld).ToList();
@@ -117,8 +132,9 @@ public static class Suppressor
 
         var complement = relation.Cells
             .Where(cell => !state.IsWithheld(cell))
-            .OrderBy(cell => table[cell.Row, cell.Column] == 0 ? 1 : 0)
-            .ThenBy(cell => table[cell.Row, cell.Column])
+            .OrderBy(cell => count(cell) == 0 ? 1 : 0)
+            .ThenBy(count)
+            .ThenBy(cell => cell.Table, StringComparer.Ordinal)
             .ThenBy(cell => cell.Row, StringComparer.Ordinal)
             .ThenBy(cell => cell.Column, StringComparer.Ordinal)
             .Select(cell => (CellRef?)cell)
@@ -199,6 +215,9 @@ public static class Suppressor
         }
     }
 }
+
+/// <summary>An additive relation across tables: the parts add up to the total.</summary>
+public sealed record SumRelation(IReadOnlyList<CellRef> Parts, CellRef Total);
 
 /// <summary>One withheld cell: where it is, primary or secondary, and why.</summary>
 public sealed record SuppressionLogEntry(string Table, string Row, string Column, string Kind, string Reason);
