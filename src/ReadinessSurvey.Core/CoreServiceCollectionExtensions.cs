@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
@@ -26,6 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnService>();
         services.AddScoped<SubmissionService>();
         services.TryAddSingleton<IReturnEvents, NoReturnEvents>();
+        services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AggregationRunner>();
+        services.AddScoped<SnapshotReader>();
         return services;
     }
 }

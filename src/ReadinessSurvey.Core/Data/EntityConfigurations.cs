@@ -153,6 +153,10 @@ internal sealed class AggregateSnapshotConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(s => s.InputHash).HasMaxLength(64);
         builder.HasIndex(s => new { s.RoundId, s.IsCurrent });
+
+        // At most one current snapshot per round, whatever runs race: the database refuses a second.
+        // The filter is plain SQL both providers read alike (SQLite stores the bool as 0/1, SQL Server as bit).
+        builder.HasIndex(s => s.RoundId, "IX_AggregateSnapshots_OneCurrentPerRound").IsUnique().HasFilter("IsCurrent = 1");
         builder.HasOne<SurveyRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
     }
 }

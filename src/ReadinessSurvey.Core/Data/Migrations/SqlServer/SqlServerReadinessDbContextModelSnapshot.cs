@@ -63,6 +63,10 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("RoundId", "IsCurrent");
 
+                    b.HasIndex(new[] { "RoundId" }, "IX_AggregateSnapshots_OneCurrentPerRound")
+                        .IsUnique()
+                        .HasFilter("IsCurrent = 1");
+
                     b.ToTable("AggregateSnapshots");
                 });
 

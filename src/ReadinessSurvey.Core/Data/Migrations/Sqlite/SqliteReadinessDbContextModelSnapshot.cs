@@ -56,6 +56,10 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasIndex("RoundId", "IsCurrent");
 
+                    b.HasIndex(new[] { "RoundId" }, "IX_AggregateSnapshots_OneCurrentPerRound")
+                        .IsUnique()
+                        .HasFilter("IsCurrent = 1");
+
                     b.ToTable("AggregateSnapshots");
                 });
 

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ReadinessSurvey.Aggregation.Statistics;
+
+namespace ReadinessSurvey.Aggregation;
+
+/// <summary>
+/// Reads and writes snapshot JSON. Output is stable: properties in declaration order, every list
+/// sorted by the builders, numbers rounded to 2 decimal places and written invariantly by
+/// System.Text.Json, so the same data always gives byte-identical JSON.
+/// </summary>
+public static class SnapshotJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
+    };
+
+    public static string Write(SnapshotContent content) => JsonSerializer.Serialize(content, Options);
+
+    public static string Write(IReadOnlyList<SuppressionLogEntry> log) => JsonSerializer.Serialize(log, Options);
+
+    /// <summary>The internal view of a snapshot.</summary>
+    public static SnapshotContent ReadContent(AggregateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Read<SnapshotContent>(snapshot.ContentJson);
+    }
+
+    /// <summary>The published (suppressed) view of a snapshot.</summary>
+    public static SnapshotContent ReadPublished(AggregateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Read<SnapshotContent>(snapshot.PublishedJson);
+    }
+
+    /// <summary>What the published view withheld, in the order it was withheld.</summary>
+    public static IReadOnlyList<SuppressionLogEntry> ReadSuppressionLog(AggregateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Read<List<SuppressionLogEntry>>(snapshot.SuppressionLogJson);
+    }
+
+    /// <summary>SHA-256 of the UTF-8 text, lowercase hex.</summary>
+    public static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException("The snapshot JSON is empty.");
+}

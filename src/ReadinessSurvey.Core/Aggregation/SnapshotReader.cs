@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Data;
+
+namespace ReadinessSurvey.Aggregation;
+
+/// <summary>Reads the current aggregate snapshot of a round, for reports and dashboards.</summary>
+public sealed class SnapshotReader(ReadinessDbContext db)
+{
+    /// <summary>
+    /// The round's current snapshot, or null before the first run. A run swaps the current snapshot in
+    /// one transaction, so a reader sees either the old one or the new one, whole.
+    /// </summary>
+    public Task<AggregateSnapshot?> GetCurrentSnapshotAsync(int roundId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.IsCurrent)
+            .OrderByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The published (suppressed) view of the current snapshot, or null before the first run.</summary>
+    public async Task<SnapshotContent?> GetCurrentPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
+        await GetCurrentSnapshotAsync(roundId, cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
+
+    /// <summary>The internal view of the current snapshot (small cells and per-council data), or null.</summary>
+    public async Task<SnapshotContent?> GetCurrentContentAsync(int roundId, CancellationToken cancellationToken = default) =>
+        await GetCurrentSnapshotAsync(roundId, cancellationToken) is { } snapshot ? SnapshotJson.ReadContent(snapshot) : null;
+}

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Tests.TestSupport;
+using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
+
+namespace ReadinessSurvey.Tests.Aggregation;
+
+/// <summary>A run swaps the current snapshot whole or not at all, and the same data gives the same snapshot.</summary>
+public sealed class AggregationSafetyTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    [Theory]
+    [InlineData(nameof(AggregationStep.Computed))]
+    [InlineData(nameof(AggregationStep.PreviousRetired))]
+    [InlineData(nameof(AggregationStep.Inserted))]
+    public async Task RunAsync_failing_part_way_leaves_the_previous_snapshot_current_and_nothing_new(string failAt)
+    {
+        var roundId = await SeedAsync();
+        var first = await RunAsync(roundId);
+
+        await using (var db = _database.CreateContext())
+        {
+            var runner = Runner(db);
+            runner.OnStep = step => step.ToString() == failAt ? throw new InvalidOperationException("killed") : Task.CompletedTask;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(roundId, Questions));
+        }
+
+        await using var read = _database.CreateContext();
+        var snapshots = await read.AggregateSnapshots.ToListAsync();
+        Assert.Equal(first.Id, Assert.Single(snapshots).Id);
+        Assert.True(snapshots[0].IsCurrent);
+        Assert.Equal(first.Id, (await new SnapshotReader(read).GetCurrentSnapshotAsync(roundId))!.Id);
+    }
+
+    [Fact]
+    public async Task RunAsync_same_data_twice_gives_identical_content_and_hash()
+    {
+        var roundId = await SeedAsync();
+
+        var first = await RunAsync(roundId);
+        var second = await RunAsync(roundId);
+
+        Assert.Equal(first.ContentJson, second.ContentJson);
+        Assert.Equal(first.PublishedJson, second.PublishedJson);
+        Assert.Equal(first.SuppressionLogJson, second.SuppressionLogJson);
+        Assert.Equal(first.InputHash, second.InputHash);
+        await using var read = _database.CreateContext();
+        Assert.Equal(second.Id, (await read.AggregateSnapshots.SingleAsync(s => s.IsCurrent)).Id);
+    }
+
+    [Fact]
+    public async Task RunAsync_after_a_killed_run_equals_a_clean_run_on_another_database()
+    {
+        using var clean = new TestDatabase();
+        AggregateSnapshot expected;
+        await using (var db = clean.CreateContext())
+        {
+            expected = await Runner(db).RunAsync(await SevenCouncils.SeedAsync(db), Questions);
+        }
+
+        var roundId = await SeedAsync();
+        await using (var db = _database.CreateContext())
+        {
+            var runner = Runner(db);
+            runner.OnStep = step => step == AggregationStep.Inserted ? throw new OperationCanceledException("killed") : Task.CompletedTask;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(roundId, Questions));
+        }
+
+        var retried = await RunAsync(roundId);
+
+        Assert.Equal(expected.ContentJson, retried.ContentJson);
+        Assert.Equal(expected.PublishedJson, retried.PublishedJson);
+        Assert.Equal(expected.InputHash, retried.InputHash);
+        await using var read = _database.CreateContext();
+        Assert.Equal(retried.Id, (await read.AggregateSnapshots.SingleAsync()).Id);
+    }
+
+    [Fact]
+    public async Task RunAsync_two_runs_at_once_leave_exactly_one_current_snapshot()
+    {
+        var roundId = await SeedAsync();
+        await RunAsync(roundId);
+
+        await using (var one = _database.CreateContext())
+        await using (var two = _database.CreateContext())
+        {
+            await Task.WhenAll(
+                Task.Run(() => Runner(one).RunAsync(roundId, Questions)),
+                Task.Run(() => Runner(two).RunAsync(roundId, Questions)));
+        }
+
+        await using var read = _database.CreateContext();
+        var snapshots = await read.AggregateSnapshots.Where(s => s.RoundId == roundId).ToListAsync();
+        Assert.Equal(3, snapshots.Count);
+        Assert.Single(snapshots, s => s.IsCurrent);
+        Assert.Single(snapshots.Select(s => s.ContentJson).Distinct());
+    }
+
+    [Fact]
+    public async Task RunAsync_a_changed_submission_changes_content_and_hash()
+    {
+        var roundId = await SeedAsync();
+        var before = await RunAsync(roundId);
+
+        await using (var db = _database.CreateContext())
+        {
+            var answer = await db.Answers.FirstAsync(a => a.QuestionId == Status && a.Choice == "none");
+            (answer.Choice, answer.ValueJson, answer.Version) = ("exploring", "\"exploring\"", answer.Version + 1);
+            await db.SaveChangesAsync();
+        }
+
+        var after = await RunAsync(roundId);
+
+        Assert.NotEqual(before.ContentJson, after.ContentJson);
+        Assert.NotEqual(before.InputHash, after.InputHash);
+    }
+
+    [Fact]
+    public async Task Database_refuses_a_second_current_snapshot_for_a_round()
+    {
+        var roundId = await SeedAsync();
+        await RunAsync(roundId);
+
+        await using var db = _database.CreateContext();
+        db.AggregateSnapshots.Add(new AggregateSnapshot
+        {
+            RoundId = roundId,
+            IsCurrent = true,
+            InputHash = "x",
+            ContentJson = "{}",
+            PublishedJson = "{}",
+            SuppressionLogJson = "[]",
+        });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task GetCurrentSnapshotAsync_before_any_run_is_null()
+    {
+        var roundId = await SeedAsync();
+        await using var db = _database.CreateContext();
+
+        Assert.Null(await new SnapshotReader(db).GetCurrentSnapshotAsync(roundId));
+        Assert.Null(await new SnapshotReader(db).GetCurrentPublishedAsync(roundId));
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task<int> SeedAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await SevenCouncils.SeedAsync(db);
+    }
+
+    private async Task<AggregateSnapshot> RunAsync(int roundId)
+    {
+        await using var db = _database.CreateContext();
+        return await Runner(db).RunAsync(roundId, Questions);
+    }
+}
