@@ -23,6 +23,7 @@ public static class ChartRenderer
         var barWidth = 0.8 / seriesCount;
         var anySuppressed = false;
         var top = 0.0;
+        var whiskers = new List<(double X, double Low, double High, double Cap)>();
 
         for (var s = 0; s < spec.Series.Count; s++)
         {
@@ -56,7 +57,7 @@ public static class ChartRenderer
                 });
                 if (point.Low is { } low && point.High is { } high)
                 {
-                    AddWhisker(plot, x, low, high, barWidth * 0.25);
+                    whiskers.Add((x, low, high, barWidth * 0.25));
                 }
             }
 
@@ -64,6 +65,12 @@ public static class ChartRenderer
             barPlot.Color = color;
             barPlot.LegendText = LegendText(series);
             barPlot.ValueLabelStyle.FontSize = 11;
+        }
+
+        // Whiskers go on top of every bar so neighbouring bars cannot hide them.
+        foreach (var (x, low, high, cap) in whiskers)
+        {
+            AddWhisker(plot, x, low, high, cap);
         }
 
         var ticks = spec.Categories
@@ -241,9 +248,9 @@ public static class ChartRenderer
         var result = new Color[k];
         for (var i = 0; i < negatives; i++)
         {
-            // Most negative gets the strongest colour; sides longer than three reuse the palest.
-            result[i] = ChartPalette.Negative[Math.Max(0, Math.Min(2, 3 - negatives + i))];
-            result[k - 1 - i] = ChartPalette.Positive[Math.Max(0, Math.Min(2, 2 - i))];
+            // The ends of the scale get the strongest colours; sides longer than three reuse the palest.
+            result[i] = ChartPalette.Negative[Math.Min(i, 2)];
+            result[k - 1 - i] = ChartPalette.Positive[2 - Math.Min(i, 2)];
         }
 
         if (k % 2 == 1)

@@ -19,8 +19,9 @@ public static class SafeText
         !string.IsNullOrEmpty(text) && Array.IndexOf(_formulaStarts, text[0]) >= 0;
 
     /// <summary>
-    /// Removes characters XML cannot hold (they would corrupt the file) and cuts the text to the
-    /// cell limit.
+    /// Removes characters XML cannot hold (they would corrupt the file), turns CR and CRLF into LF
+    /// (XML readers do that to a bare CR anyway, and LF is Excel's line break) and cuts the text to
+    /// the cell limit.
     /// </summary>
     public static string ForCell(string? text)
     {
@@ -28,6 +29,8 @@ public static class SafeText
         {
             return "";
         }
+
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
         var builder = new StringBuilder(Math.Min(text.Length, MaxCellLength));
         for (var i = 0; i < text.Length && builder.Length < MaxCellLength; i++)
@@ -55,6 +58,6 @@ public static class SafeText
     public static string ForCsv(string? text)
     {
         var clean = ForCell(text);
-        return LooksLikeFormula(clean) ? "'" + clean : clean;
+        return LooksLikeFormula(text) || LooksLikeFormula(clean) ? "'" + clean : clean;
     }
 }
