@@ -43,19 +43,19 @@ internal sealed class Package : IDisposable
             var type = cell.DataType?.Value;
             if (type == CellValues.SharedString)
             {
-                yield return (cell.CellReference!, shared[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)], true);
+                yield return (cell.CellReference?.Value ?? "", shared[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)], true);
             }
             else if (type == CellValues.InlineString)
             {
-                yield return (cell.CellReference!, cell.InlineString!.InnerText, true);
+                yield return (cell.CellReference?.Value ?? "", cell.InlineString!.InnerText, true);
             }
             else if (type == CellValues.String)
             {
-                yield return (cell.CellReference!, cell.CellValue?.Text ?? "", true);
+                yield return (cell.CellReference?.Value ?? "", cell.CellValue?.Text ?? "", true);
             }
             else
             {
-                yield return (cell.CellReference!, cell.CellValue?.Text ?? "", false);
+                yield return (cell.CellReference?.Value ?? "", cell.CellValue?.Text ?? "", false);
             }
         }
     }
