@@ -12,6 +12,9 @@ public static class ChartRenderer
     /// <summary>Text shown where a value is withheld.</summary>
     public const string SuppressedMark = "[c]";
 
+    /// <summary>DejaVu fonts are on the Debian machines; Skia falls back to its default elsewhere.</summary>
+    private const string FontName = "DejaVu Sans";
+
     private static readonly CultureInfo _culture = CultureInfo.InvariantCulture;
 
     /// <summary>Bars (one or more series) with optional whiskers and the base in labels or legend.</summary>
@@ -40,6 +43,7 @@ public static class ChartRenderer
                     var mark = plot.Add.Text(point.Suppressed ? SuppressedMark : "–", x, 0);
                     mark.Alignment = Alignment.LowerCenter;
                     mark.LabelFontSize = 11;
+                    mark.LabelFontName = FontName;
                     mark.LabelFontColor = ChartPalette.Whisker;
                     continue;
                 }
@@ -65,6 +69,7 @@ public static class ChartRenderer
             barPlot.Color = color;
             barPlot.LegendText = LegendText(series);
             barPlot.ValueLabelStyle.FontSize = 11;
+            barPlot.ValueLabelStyle.FontName = FontName;
         }
 
         // Whiskers go on top of every bar so neighbouring bars cannot hide them.
@@ -92,10 +97,14 @@ public static class ChartRenderer
         {
             plot.ShowLegend(Edge.Right);
         }
+        else
+        {
+            plot.HideLegend(); // one series: its name and n are in the axis labels
+        }
 
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
         Decorate(plot, spec.Title, Join(spec.Subtitle, note), spec.XLabel, spec.YLabel);
-        return Render(plot, spec.Title, spec.Subtitle, size, BarTable(spec));
+        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.Bars(spec));
     }
 
     /// <summary>A diverging stacked bar chart: disagreement left of zero, agreement right, neutral split.</summary>
@@ -122,6 +131,7 @@ public static class ChartRenderer
                 var mark = plot.Add.Text(group.Suppressed ? SuppressedMark : "no answers", 0, y);
                 mark.Alignment = Alignment.MiddleCenter;
                 mark.LabelFontSize = 11;
+                mark.LabelFontName = FontName;
                 continue;
             }
 
@@ -160,8 +170,8 @@ public static class ChartRenderer
         plot.Axes.SetLimits(-100, 100, -0.7, spec.Groups.Count - 0.3);
         plot.ShowLegend(Edge.Bottom);
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
-        Decorate(plot, spec.Title, Join(spec.Subtitle, note), "Share of councils answering (disagree left, agree right)", "");
-        return Render(plot, spec.Title, spec.Subtitle, size, LikertTable(spec));
+        Decorate(plot, spec.Title, Join(spec.Subtitle, note), "Share of councils answering (disagree left, agree right)", "Group");
+        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.Likert(spec));
     }
 
     /// <summary>A heat map with Viridis colours, a colour bar and the value written in each cell.</summary>
@@ -201,6 +211,7 @@ public static class ChartRenderer
                 var text = plot.Add.Text(label, c, y);
                 text.Alignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 12;
+                text.LabelFontName = FontName;
                 var fraction = (value - spec.Min) / (spec.Max - spec.Min);
                 text.LabelFontColor = double.IsNaN(value) || fraction > 0.55 ? Colors.Black : Colors.White;
             }
@@ -220,11 +231,11 @@ public static class ChartRenderer
         plot.HideGrid();
         plot.Axes.SetLimits(-0.5, cols - 0.5, -0.5, rows - 0.5);
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
-        Decorate(plot, spec.Title, Join(spec.Subtitle, note), "", "");
-        return Render(plot, spec.Title, spec.Subtitle, size, HeatMapTable(spec));
+        Decorate(plot, spec.Title, Join(spec.Subtitle, note), spec.XLabel, spec.YLabel);
+        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.HeatMap(spec));
     }
 
-    private static bool IsSuppressed(HeatMapSpec spec, int row, int col) =>
+    internal static bool IsSuppressed(HeatMapSpec spec, int row, int col) =>
         spec.Suppressed is { } s && s[row][col];
 
     private static void AddWhisker(Plot plot, double x, double low, double high, double cap)
@@ -285,7 +296,7 @@ public static class ChartRenderer
         plot.Title(subtitle is null ? title : title + "\n" + subtitle, 16);
         plot.XLabel(xLabel, 13);
         plot.YLabel(yLabel, 13);
-        plot.Font.Set("DejaVu Sans");
+        plot.Font.Set(FontName);
     }
 
     private static ChartImage Render(Plot plot, string title, string? subtitle, ChartSize? size, ChartTable table)
@@ -295,73 +306,5 @@ public static class ChartRenderer
         var svg = plot.GetSvgXml(width, height);
         var alt = subtitle is null ? title : $"{title}. {subtitle}";
         return new ChartImage(title, alt + ". The data is in the table with the chart.", png, svg, width, height, table);
-    }
-
-    private static string Format(double? value, string format, bool suppressed) =>
-        suppressed ? SuppressedMark : value?.ToString(format, _culture) ?? "";
-
-    private static ChartTable BarTable(BarChartSpec spec)
-    {
-        var hasWhiskers = spec.Series.Any(s => s.Points.Any(p => p.Low is not null));
-        var headers = new List<string> { "Category", "Series", "Value", "n" };
-        if (hasWhiskers)
-        {
-            headers.Add(spec.LowLabel);
-            headers.Add(spec.HighLabel);
-        }
-
-        var rows = new List<IReadOnlyList<string>>();
-        for (var c = 0; c < spec.Categories.Count; c++)
-        {
-            foreach (var series in spec.Series)
-            {
-                if (c >= series.Points.Count)
-                {
-                    continue;
-                }
-
-                var p = series.Points[c];
-                var row = new List<string>
-                {
-                    spec.Categories[c], series.Name, Format(p.Value, spec.ValueFormat == "0%" ? "0.###" : "0.##", p.Suppressed),
-                    p.N.ToString(_culture),
-                };
-                if (hasWhiskers)
-                {
-                    row.Add(Format(p.Low, "0.##", p.Suppressed));
-                    row.Add(Format(p.High, "0.##", p.Suppressed));
-                }
-
-                rows.Add(row);
-            }
-        }
-
-        return new ChartTable(spec.Title, headers, rows);
-    }
-
-    private static ChartTable LikertTable(LikertChartSpec spec)
-    {
-        var headers = new List<string> { "Group", "n" };
-        headers.AddRange(spec.Scale.Select(s => s + " (%)"));
-        var rows = spec.Groups.Select(g =>
-        {
-            var row = new List<string> { g.Group, g.Suppressed ? SuppressedMark : g.Base.ToString(_culture) };
-            row.AddRange(g.Counts.Select(c => g.Suppressed ? SuppressedMark : g.Base == 0 ? "" : (100.0 * c / g.Base).ToString("0.#", _culture)));
-            return (IReadOnlyList<string>)row;
-        }).ToList();
-        return new ChartTable(spec.Title, headers, rows);
-    }
-
-    private static ChartTable HeatMapTable(HeatMapSpec spec)
-    {
-        var headers = new List<string> { "Group", "n" };
-        headers.AddRange(spec.ColumnLabels);
-        var rows = spec.RowLabels.Select((label, r) =>
-        {
-            var row = new List<string> { label, spec.RowBases[r].ToString(_culture) };
-            row.AddRange(spec.ColumnLabels.Select((_, c) => Format(spec.Values[r][c], "0.#", IsSuppressed(spec, r, c))));
-            return (IReadOnlyList<string>)row;
-        }).ToList();
-        return new ChartTable(spec.Title, headers, rows);
     }
 }

@@ -83,6 +83,10 @@ public sealed record HeatMapSpec
 
     public string ColorBarLabel { get; init; } = "Score (0 to 100)";
 
+    public string XLabel { get; init; } = "";
+
+    public string YLabel { get; init; } = "";
+
     public double Min { get; init; }
 
     public double Max { get; init; } = 100;

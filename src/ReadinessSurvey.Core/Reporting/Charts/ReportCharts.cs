@@ -79,6 +79,8 @@ public static class ReportCharts
         {
             Title = $"Median dimension score by {groupKind.ToLowerInvariant()}",
             Subtitle = "Darker is lower; n for each row in its label",
+            XLabel = "Dimension",
+            YLabel = groupKind,
             RowLabels = groups,
             ColumnLabels = dimensions.Select(d => d.Label).ToList(),
             Values = groups.Select(g => (IReadOnlyList<double?>)dimensions.Select(d => (double?)Find(g, d.Id)?.Median).ToList()).ToList(),

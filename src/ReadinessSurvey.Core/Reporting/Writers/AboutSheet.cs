@@ -10,7 +10,13 @@ internal static class AboutSheet
     public const string SuppressionFootnote =
         "[c] means the figure is suppressed: it is based on too few councils to publish, or it would let a suppressed figure be worked out.";
 
-    public static void Write(ReportWorkbook workbook, ReportAbout about, bool published, string? extraNote = null)
+    public const string PublishedVersion = "Published: small numbers are suppressed and no council is named.";
+
+    public const string InternalVersion = "Internal: for the LGA policy team only. It shows small numbers and names councils. Do not publish it.";
+
+    public const string CouncilVersion = "For the named council only: its own answers and scores beside its peers. Peer figures based on too few councils are suppressed.";
+
+    public static void Write(ReportWorkbook workbook, ReportAbout about, string version, bool showSuppressionNote, string? extraNote = null)
     {
         var s = workbook.AddSheet("About", "How the survey was run and analysed, and where the data comes from");
         s.Heading(1, 1, about.Title, 16);
@@ -24,10 +30,10 @@ internal static class AboutSheet
             ("Method", about.Method),
             ("Scoring model", about.ScoringModel),
             ("Suppression", about.SuppressionRule),
-            ("Version of this workbook", published ? "Published: small numbers are suppressed and no council is named." : "Internal: for the LGA policy team only. It shows small numbers and names councils. Do not publish it."),
+            ("Version of this workbook", version),
             ("Council data", ReportAbout.CouncilDataAttribution),
         };
-        if (published)
+        if (showSuppressionNote)
         {
             rows.Add(("[c]", SuppressionFootnote));
         }

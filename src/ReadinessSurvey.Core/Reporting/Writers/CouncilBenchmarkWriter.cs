@@ -21,7 +21,7 @@ public sealed class CouncilBenchmarkWriter
         WriteScores(workbook, model);
         WriteAnswers(workbook, model);
         WriteGuidance(workbook, model);
-        AboutSheet.Write(workbook, model.About, published: true,
+        AboutSheet.Write(workbook, model.About, AboutSheet.CouncilVersion, showSuppressionNote: true,
             "Peer figures come from the other councils' returns; any based on too few councils are shown as [c].");
         await workbook.SaveAsync(output, cancellationToken);
     }

@@ -25,7 +25,7 @@ public sealed class SectorWorkbookWriter(bool published)
         ArgumentNullException.ThrowIfNull(model);
         var title = model.About.Title + (IsPublished ? "" : " (internal)");
         using var workbook = new ReportWorkbook(title);
-        AboutSheet.Write(workbook, model.About, IsPublished);
+        AboutSheet.Write(workbook, model.About, IsPublished ? AboutSheet.PublishedVersion : AboutSheet.InternalVersion, IsPublished);
         WriteResponseRates(workbook, model);
         WriteOverview(workbook, model);
         cancellationToken.ThrowIfCancellationRequested();
