@@ -34,5 +34,6 @@ public class CouncilBenchmarkWriterTests
         Assert.Equal(1, package.ImageCount("Scores"));
         Assert.Contains(package.AltTexts("Scores"), a => a.StartsWith("Hartlepool: scores against peers", StringComparison.Ordinal));
         Assert.Equal(0, package.FormulaCount);
+        Assert.Empty(package.ValidationErrors);
     }
 }

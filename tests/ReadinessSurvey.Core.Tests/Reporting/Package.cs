@@ -60,5 +60,12 @@ internal sealed class Package : IDisposable
         }
     }
 
+    /// <summary>Schema errors the OpenXML validator finds (what Excel would refuse to open or "repair").</summary>
+    public IReadOnlyList<string> ValidationErrors =>
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016)
+            .Validate(_document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+
     public void Dispose() => _document.Dispose();
 }

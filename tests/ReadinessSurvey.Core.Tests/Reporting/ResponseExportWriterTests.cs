@@ -58,6 +58,7 @@ public class ResponseExportWriterTests
 
         using var package = new Package(path);
         Assert.Equal(0, package.FormulaCount);
+        Assert.Empty(package.ValidationErrors);
         var cells = package.Cells("Responses").ToList();
         // Numbers stay numbers: overall score, level, two 0/1 option columns and headcount in the first
         // return, then headcount (-2) in each of the six others. Everything else is a string cell.

@@ -132,6 +132,16 @@ public class SectorWorkbookWriterTests(SectorWorkbookFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void BothVersions_PassOpenXmlSchemaValidation()
+    {
+        foreach (var path in new[] { fixture.InternalPath, fixture.PublishedPath })
+        {
+            using var package = new Package(path);
+            Assert.Empty(package.ValidationErrors);
+        }
+    }
+
+    [Fact]
     public void Internal_ContentsLinksToEverySheet()
     {
         using var package = new Package(fixture.InternalPath);
