@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace ReadinessSurvey.Reporting.Charts;
+
+/// <summary>The data behind each chart as a table, for accessibility: suppressed values are [c].</summary>
+internal static class ChartTables
+{
+    private static readonly CultureInfo _culture = CultureInfo.InvariantCulture;
+
+    private static string Format(double? value, string format, bool suppressed) =>
+        suppressed ? ChartRenderer.SuppressedMark : value?.ToString(format, _culture) ?? "";
+
+    public static ChartTable Bars(BarChartSpec spec)
+    {
+        var hasWhiskers = spec.Series.Any(s => s.Points.Any(p => p.Low is not null));
+        var headers = new List<string> { "Category", "Series", "Value", "n" };
+        if (hasWhiskers)
+        {
+            headers.Add(spec.LowLabel);
+            headers.Add(spec.HighLabel);
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        for (var c = 0; c < spec.Categories.Count; c++)
+        {
+            foreach (var series in spec.Series)
+            {
+                if (c >= series.Points.Count)
+                {
+                    continue;
+                }
+
+                var p = series.Points[c];
+                var row = new List<string>
+                {
+                    spec.Categories[c], series.Name, Format(p.Value, spec.ValueFormat == "0%" ? "0.###" : "0.##", p.Suppressed),
+                    p.N.ToString(_culture),
+                };
+                if (hasWhiskers)
+                {
+                    row.Add(Format(p.Low, "0.##", p.Suppressed));
+                    row.Add(Format(p.High, "0.##", p.Suppressed));
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        return new ChartTable(spec.Title, headers, rows);
+    }
+
+    public static ChartTable Likert(LikertChartSpec spec)
+    {
+        var headers = new List<string> { "Group", "n" };
+        headers.AddRange(spec.Scale.Select(s => s + " (%)"));
+        var rows = spec.Groups.Select(g =>
+        {
+            var row = new List<string> { g.Group, g.Suppressed ? ChartRenderer.SuppressedMark : g.Base.ToString(_culture) };
+            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : g.Base == 0 ? "" : (100.0 * c / g.Base).ToString("0.#", _culture)));
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        return new ChartTable(spec.Title, headers, rows);
+    }
+
+    public static ChartTable HeatMap(HeatMapSpec spec)
+    {
+        var headers = new List<string> { "Group", "n" };
+        headers.AddRange(spec.ColumnLabels);
+        var rows = spec.RowLabels.Select((label, r) =>
+        {
+            var row = new List<string> { label, spec.RowBases[r].ToString(_culture) };
+            row.AddRange(spec.ColumnLabels.Select((_, c) => Format(spec.Values[r][c], "0.#", ChartRenderer.IsSuppressed(spec, r, c))));
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        return new ChartTable(spec.Title, headers, rows);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using ReadinessSurvey.Reporting.Charts;
+
+namespace ReadinessSurvey.Reporting.Excel;
+
+/// <summary>
+/// A ClosedXML workbook with a contents sheet, unique sheet and table names, charts placed beside
+/// tables and embedded after saving. Used by the report writers; one per report.
+/// </summary>
+public sealed class ReportWorkbook : IDisposable
+{
+    /// <summary>Default row height in pixels (15 points), used to leave room below a picture.</summary>
+    public const int RowPixels = 20;
+
+    private readonly XLWorkbook _workbook = new();
+    private readonly HashSet<string> _sheetNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _tableNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<SheetImage> _images = [];
+    private readonly List<(SheetWriter Sheet, string Description)> _contents = [];
+    private readonly List<SheetWriter> _sheets = [];
+    private readonly SheetWriter _contentsSheet;
+    private readonly string _title;
+
+    public ReportWorkbook(string title)
+    {
+        _title = title;
+        _contentsSheet = AddSheetCore("Contents");
+    }
+
+    /// <summary>Adds a sheet (name cleaned and made unique) and lists it on the contents sheet.</summary>
+    public SheetWriter AddSheet(string name, string description)
+    {
+        var sheet = AddSheetCore(name);
+        _contents.Add((sheet, description));
+        return sheet;
+    }
+
+    /// <summary>A unique, valid table name.</summary>
+    public string TableName(string name) => WorkbookNames.Table(name, _tableNames);
+
+    /// <summary>
+    /// Places a chart with its top-left at (row, column), 1-based, and writes its data table below it.
+    /// Returns the first free row after the table.
+    /// </summary>
+    public int PlaceChart(SheetWriter sheet, int row, int column, ChartImage chart)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(chart);
+        _images.Add(new SheetImage(sheet.Name, column - 1, row - 1, chart.Png, chart.Width, chart.Height, chart.Title, chart.AltText));
+        var tableRow = row + (int)Math.Ceiling(chart.Height / (double)RowPixels) + 1;
+        return WriteChartTable(sheet, tableRow, column, chart.Table);
+    }
+
+    /// <summary>Writes a chart's data as a real table; number-like cells become numbers. Returns the next free row.</summary>
+    public int WriteChartTable(SheetWriter sheet, int row, int column, ChartTable table)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(table);
+        sheet.Heading(row, column, "Chart data: " + table.Title, 11);
+        var header = row + 1;
+        sheet.Header(header, column, table.Headers);
+        var r = header;
+        foreach (var values in table.Rows)
+        {
+            r++;
+            for (var c = 0; c < values.Count; c++)
+            {
+                var text = values[c];
+                // Chart tables are built by our code from numbers; group labels stay text.
+                if (c > 0 && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    sheet.Number(r, column + c, number, "0.##");
+                }
+                else
+                {
+                    sheet.Text(r, column + c, text);
+                }
+            }
+        }
+
+        if (r > header)
+        {
+            sheet.Table(header, column, r, column + table.Headers.Count - 1, TableName("Chart " + table.Title));
+        }
+
+        return r + 2;
+    }
+
+    /// <summary>Saves the workbook, embeds the charts and copies the result to <paramref name="output"/>.</summary>
+    public async Task SaveAsync(Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        WriteContents();
+        foreach (var sheet in _sheets)
+        {
+            sheet.ApplyWidths();
+        }
+
+        using var buffer = new MemoryStream();
+        _workbook.SaveAs(buffer);
+        cancellationToken.ThrowIfCancellationRequested();
+        ImageEmbedder.Embed(buffer, _images);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellationToken);
+    }
+
+    public void Dispose() => _workbook.Dispose();
+
+    private SheetWriter AddSheetCore(string name)
+    {
+        var sheet = new SheetWriter(_workbook.Worksheets.Add(WorkbookNames.Sheet(name, _sheetNames)));
+        _sheets.Add(sheet);
+        return sheet;
+    }
+
+    private void WriteContents()
+    {
+        var s = _contentsSheet;
+        s.Heading(1, 1, _title, 16);
+        s.Header(3, 1, ["Sheet", "What it shows"]);
+        var row = 3;
+        foreach (var (sheet, description) in _contents)
+        {
+            row++;
+            var cell = s.Text(row, 1, sheet.Name);
+            cell.Hyperlink = new XLHyperlink($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!A1");
+            cell.Style.Font.Underline = XLFontUnderlineValues.Single;
+            cell.Style.Font.FontColor = XLColor.FromHtml("#1D70B8");
+            s.Text(row, 2, description);
+        }
+
+        if (row > 3)
+        {
+            s.Table(3, 1, row, 2, TableName("Contents"));
+        }
+
+        s.FreezeHeader(3);
+        s.PrintLandscape();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ReadinessSurvey.Tests.Reporting;
+
+/// <summary>
+/// Opens workbooks with LibreOffice, an independent reader, by converting every sheet to CSV.
+/// Tests fail (not skip) when soffice is missing: CI installs libreoffice-calc-nogui.
+/// </summary>
+internal static class LibreOffice
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>Sheet name to rows, as LibreOffice reads the file (raw values, not formatted).</summary>
+    public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath)
+    {
+        var soffice = Find() ?? throw new InvalidOperationException(
+            "LibreOffice (soffice) is not installed, so the workbook cannot be checked with an independent reader. " +
+            "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+        var work = Path.Combine(Path.GetTempPath(), "lo-out-" + Guid.NewGuid().ToString("N"));
+        var profile = Path.Combine(Path.GetTempPath(), "lo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            var start = new ProcessStartInfo(soffice)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[]
+            {
+                "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", work, xlsxPath,
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("soffice did not start.");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(_timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"soffice did not finish converting {xlsxPath} within {_timeout}.");
+            }
+
+            var stem = Path.GetFileNameWithoutExtension(xlsxPath);
+            var files = Directory.GetFiles(work, "*.csv");
+            if (process.ExitCode != 0 || files.Length == 0)
+            {
+                throw new InvalidOperationException(
+                    $"soffice failed to convert {xlsxPath} (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
+            }
+
+            return files.ToDictionary(
+                f => Path.GetFileNameWithoutExtension(f)[(stem.Length + 1)..],
+                f => Csv.Parse(File.ReadAllText(f, Encoding.UTF8)));
+        }
+        finally
+        {
+            TryDelete(work);
+            TryDelete(profile);
+        }
+    }
+
+    private static string? Find()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/lib/libreoffice/program"))
+        {
+            var candidate = Path.Combine(dir, "soffice");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
