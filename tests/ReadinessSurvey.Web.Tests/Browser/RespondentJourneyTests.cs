@@ -4,7 +4,7 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 
 public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Two_contributors_complete_and_submit_a_return_with_every_page_accessible()
     {
         var round = await browser.Scenario.OpenRoundAsync("journey " + Guid.NewGuid());
@@ -86,12 +86,13 @@ public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixtu
         Assert.True(await sam.Page.GetByLabel("One is being developed").IsDisabledAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task The_journey_completes_without_javascript()
     {
         var round = await browser.Scenario.OpenRoundAsync("no js " + Guid.NewGuid());
         var link = new Uri(browser.BaseUrl, $"respond/start/{(await browser.Scenario.InviteAsync(round, "E10000032", "Wes Sussex")).Token}").ToString();
-        var respondent = new Respondent(await browser.NewPageAsync(javaScript: false), BrowserFixture.AssertAccessibleAsync);
+        // axe-core is a script, so it cannot run where scripts are off; the same pages are scanned in the other test.
+        var respondent = new Respondent(await browser.NewPageAsync(javaScript: false), _ => Task.CompletedTask);
 
         await respondent.OpenAsync(link);
         await respondent.Page.GotoAsync("respond/section/b");
