@@ -11,6 +11,10 @@ export TEST_HOME="${TEST_HOME:-$(mktemp -d)}"
 install_missing() {
   local missing=()
   [ -x /usr/lib/chromium/chromium ] || missing+=(chromium fonts-liberation)
+  # LibreOffice opens the generated workbooks in the reporting tests: an independent reader.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  # ScottPlot draws text with DejaVu.
+  fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core fontconfig)
   if [ ${#missing[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

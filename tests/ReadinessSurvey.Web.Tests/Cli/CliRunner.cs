@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace ReadinessSurvey.Tests.Web.Cli;
+
+/// <summary>Runs the real CLI as a child process against a given database, as an administrator would.</summary>
+public static class CliRunner
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Readiness"] = connectionString;
+        start.Environment["Database__Provider"] = "Sqlite";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
