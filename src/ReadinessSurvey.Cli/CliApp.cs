@@ -23,6 +23,7 @@ public static class CliApp
             CouncilCommands.Create(context),
             RoundCommands.Create(context),
             InviteCommands.Create(context),
+            ReturnCommands.Create(context),
         };
 
         var parse = root.Parse(args);

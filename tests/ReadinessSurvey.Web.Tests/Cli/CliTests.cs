@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
 using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Cli;
@@ -76,6 +80,34 @@ public sealed class CliTests : IDisposable
         var response = await client.GetAsync(new Uri(link).PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Adur District Council", await client.GetPageAsync("/respond"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Return_reopen_opens_a_submitted_return_and_keeps_the_reason()
+    {
+        using var factory = new ReadinessWebFactoryOn(_database);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var sp = scope.ServiceProvider;
+            var round = await sp.GetRequiredService<RoundService>().OpenAsync(new OpenRoundRequest("Reopen", "ai-readiness-2024-25", null, null, DateTime.UtcNow.AddDays(9)), "test");
+            var issued = await sp.GetRequiredService<InvitationService>().CreateAsync(new InvitationRequest(round.Id, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Lead"), "test");
+            var contributor = await sp.GetRequiredService<ReturnService>().EnsureContributorAsync(issued.Invitation);
+            var answers = SurveyAnswers.Complete(SurveyAnswers.Default, SurveyAnswers.District);
+            await sp.GetRequiredService<ReturnService>().SaveAsync(contributor.ReturnId, contributor.Id, answers.Select(a => new AnswerChange(a.Key, a.Value, 0)).ToList());
+            Assert.True((await sp.GetRequiredService<SubmissionService>().SubmitAsync(contributor.ReturnId, contributor.Id)).Submitted);
+        }
+
+        var reopened = await CliRunner.RunAsync(_database.ConnectionString, "return", "reopen", "--round", "1", "--council", "e07000223", "--reason", "Headcount was wrong", "--by", "policy.team");
+        var again = await CliRunner.RunAsync(_database.ConnectionString, "return", "reopen", "--round", "1", "--council", "E07000223", "--reason", "Twice");
+
+        Assert.Equal(0, reopened.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("has not been submitted", again.Error, StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        var history = await db.SubmissionEvents.OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([SubmissionEventKind.Submitted, SubmissionEventKind.Reopened], history.Select(h => h.Kind));
+        Assert.Equal(("policy.team", "Headcount was wrong"), (history[1].Actor, history[1].Reason));
+        Assert.Equal(ReturnStatus.InProgress, (await db.Returns.SingleAsync()).Status);
     }
 
     [Theory]
