@@ -107,5 +107,11 @@ public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixtu
         await respondent.SubmitAsync();
 
         Assert.Contains("West Sussex", await respondent.Page.Locator(".govuk-panel__body").InnerTextAsync(), StringComparison.Ordinal);
+
+        await respondent.Page.GotoAsync("respond");
+        await respondent.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        Assert.Contains("You are signed out", await respondent.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await respondent.Page.GotoAsync("respond");
+        Assert.Contains("/respond/signed-out", respondent.Page.Url, StringComparison.Ordinal);
     }
 }
