@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,11 @@ namespace ReadinessSurvey.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="settings">Configuration that overrides every other source, e.g. a test database's connection string.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error, settings);
         var root = new RootCommand("ReadinessSurvey admin command line: survey definitions, councils, rounds, invitations, aggregation and reports.")
         {
             SurveyCommands.Create(context),
@@ -24,6 +26,8 @@ public static class CliApp
             RoundCommands.Create(context),
             InviteCommands.Create(context),
             ReturnCommands.Create(context),
+            AggregateCommands.Create(context),
+            DemoCommands.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -44,7 +48,7 @@ public static class CliApp
 }
 
 /// <summary>Services and console for one CLI invocation; the database is opened on first use.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error) : IAsyncDisposable
+public sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
     private IHost? _host;
 
@@ -62,6 +66,11 @@ public sealed class CliContext(TextWriter output, TextWriter error) : IAsyncDisp
                 ContentRootPath = AppContext.BaseDirectory,
                 DisableDefaults = false,
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

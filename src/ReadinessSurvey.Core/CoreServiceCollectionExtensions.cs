@@ -5,6 +5,7 @@ using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Demo;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
 
@@ -30,6 +31,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AggregationRunner>();
         services.AddScoped<SnapshotReader>();
+        services.AddScoped<RoundAggregator>();
+        services.AddScoped<DemoReturns>();
         return services;
     }
 }

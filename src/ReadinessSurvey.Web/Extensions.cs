@@ -1,7 +1,10 @@
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Jobs;
 using ReadinessSurvey.Web.Respond;
 using ReadinessSurvey.Web.Security;
 
@@ -36,6 +39,10 @@ public static class Extensions
             o.Conventions.AllowAnonymousToPage("/Accessibility");
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        // Keys in the database: any node can read a cookie another node wrote.
+        services.AddDataProtection().SetApplicationName("ReadinessSurvey").PersistKeysToDbContext<ReadinessDbContext>();
+        services.AddReadinessJobsHost(configuration, worker: false);
         return services;
     }
 
@@ -62,6 +69,11 @@ public static class Extensions
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+        });
         app.Lifetime.ApplicationStarted.Register(() => PrintStartBanner(app));
         return app;
     }

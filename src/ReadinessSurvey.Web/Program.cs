@@ -1,7 +1,14 @@
 using ReadinessSurvey;
 using ReadinessSurvey.Web;
+using ReadinessSurvey.Web.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--worker").ToArray());
+if (JobsHosting.IsWorker(args, builder.Configuration))
+{
+    await WorkerHost.RunAsync(args);
+    return;
+}
+
 builder.Services.AddReadinessCore(builder.Configuration);
 builder.Services.AddReadinessWeb(builder.Configuration);
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
@@ -12,7 +13,7 @@ namespace ReadinessSurvey.Data;
 /// The platform's database. Each provider has a subclass (<see cref="SqliteReadinessDbContext"/>,
 /// <see cref="SqlServerReadinessDbContext"/>) that owns its own migration set; code depends on this type.
 /// </summary>
-public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Council> Councils => Set<Council>();
 
@@ -39,6 +40,9 @@ public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every web node so any node can read any cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -74,4 +74,19 @@ public sealed class DescriptiveTests
     {
         Assert.All(Descriptive.MaturityDistribution([]), level => Assert.Equal((0, (double?)null), (level.Count, level.Percent)));
     }
+
+    [Fact]
+    public void Percentile_rank_over_sorted_values_equals_the_plain_definition()
+    {
+        var random = new Random(5);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var group = Enumerable.Range(0, random.Next(0, 40)).Select(_ => (double)random.Next(0, 10)).ToList();
+            var sorted = group.Order().ToArray();
+            foreach (var value in new[] { -1.0, 0, 3, 4.5, 9, 12 })
+            {
+                Assert.Equal(Descriptive.PercentileRank(group, value), Descriptive.PercentileRankSorted(sorted, value));
+            }
+        }
+    }
 }

@@ -82,6 +82,43 @@ public static class Descriptive
     }
 
     /// <summary>
+    /// <see cref="PercentileRank(IEnumerable{double}, double)"/> over values already sorted ascending, by
+    /// binary search: the same result in O(log n), for ranking every council within large groups.
+    /// </summary>
+    public static double? PercentileRankSorted(IReadOnlyList<double> sorted, double value)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var below = FirstIndex(sorted, x => x >= value);
+        var notAbove = FirstIndex(sorted, x => x > value);
+        return 100.0 * (below + (0.5 * (notAbove - below))) / sorted.Count;
+    }
+
+    /// <summary>The first index whose value satisfies a condition that is monotone over the sorted list.</summary>
+    private static int FirstIndex(IReadOnlyList<double> sorted, Func<double, bool> condition)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (condition(sorted[mid]))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
     /// Count and percentage of each maturity level 1..5 (always five entries, in order). Percentages are
     /// of the values given; values outside 1..5 are ignored.
     /// </summary>

@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Demo;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Benchmarks;
+
+/// <summary>
+/// The issue's aggregation benchmark on SQLite: (1) a full round of every registered council (demo returns
+/// through the real code paths) aggregated by <see cref="RoundAggregator"/>; (2) synthetic individual-level
+/// data, N returns x 50 answers, aggregated by <see cref="AggregationRunner"/>, timed against a hand-written
+/// GROUP BY count over the same answers in the same process, with the run's peak memory.
+/// Targets: full round under 1 s; synthetic run within 2x of the GROUP BY; peak working set under 500 MB.
+/// </summary>
+internal static class AggregationBenchmark
+{
+    private const string ChoiceCountSql =
+        "SELECT a.QuestionId, a.Choice, COUNT(*) FROM Answers a JOIN Returns r ON r.Id = a.ReturnId " +
+        "WHERE r.RoundId = $round AND r.Status = 2 AND a.Choice IS NOT NULL GROUP BY a.QuestionId, a.Choice";
+
+    private const string SelectionCountSql =
+        "SELECT s.QuestionId, s.Value, COUNT(*) FROM AnswerSelections s JOIN Returns r ON r.Id = s.ReturnId " +
+        "WHERE r.RoundId = $round AND r.Status = 2 GROUP BY s.QuestionId, s.Value";
+
+    public static async Task<int> MainAsync(string[] args, TextWriter output)
+    {
+        if (args is not ["aggregate", ..])
+        {
+            await output.WriteLineAsync("Usage: aggregate [--returns 100000] [--seed 1] [--skip-full-round]");
+            return 2;
+        }
+
+        var returns = Option(args, "--returns", 100_000);
+        var seed = Option(args, "--seed", 1);
+        var folder = Path.Combine(Path.GetTempPath(), "readiness-benchmark", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = $"Data Source={Path.Combine(folder, "readiness.db")}";
+        try
+        {
+            await using var services = await StartAsync(connectionString);
+            await output.WriteLineAsync($"SQLite database: {folder}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
+
+            if (!args.Contains("--skip-full-round"))
+            {
+                await FullRoundAsync(services, seed, output);
+            }
+
+            await SyntheticAsync(services, connectionString, returns, seed, output);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task FullRoundAsync(ServiceProvider services, int seed, TextWriter output)
+    {
+        var roundId = await OpenRoundAsync(services, "Full round");
+        var watch = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoReturns>().SeedAsync(roundId, null, seed);
+        }
+
+        await output.WriteLineAsync($"Full round: demo returns for every registered council submitted in {watch.Elapsed.TotalSeconds:F1} s");
+        for (var run = 1; run <= 3; run++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            watch.Restart();
+            var summary = await scope.ServiceProvider.GetRequiredService<RoundAggregator>().AggregateAsync(roundId);
+            await output.WriteLineAsync(
+                $"Full round aggregation run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms ({summary.ReturnsAggregated} returns, {summary.SuppressedCells} cells withheld) [target < 1000 ms]");
+        }
+    }
+
+    private static async Task SyntheticAsync(ServiceProvider services, string connectionString, int returns, int seed, TextWriter output)
+    {
+        var roundId = await OpenRoundAsync(services, "Synthetic");
+        var watch = Stopwatch.StartNew();
+        var answers = SyntheticRound.Insert(connectionString, roundId, returns, seed);
+        await output.WriteLineAsync($"Synthetic round: {returns:N0} returns, {answers:N0} answers inserted in {watch.Elapsed.TotalSeconds:F1} s");
+
+        // Warm the page cache for both sides, then time each.
+        var baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        watch.Restart();
+        baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        var choiceBaseline = watch.Elapsed;
+        watch.Restart();
+        var selectionRows = GroupByCount(connectionString, roundId, SelectionCountSql);
+        var selectionBaseline = watch.Elapsed;
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var resetPeak = TryResetPeak();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        using var sampler = new PeakSampler();
+
+        watch.Restart();
+        AggregateSnapshot snapshot;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            snapshot = await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId, SyntheticRound.Questions);
+        }
+
+        var run = watch.Elapsed;
+        sampler.Stop();
+        process.Refresh();
+        var peak = Math.Max(sampler.PeakWorkingSet, resetPeak ? process.PeakWorkingSet64 : 0);
+
+        await output.WriteLineAsync($"Hand-written GROUP BY (question, choice) over the same answers: {choiceBaseline.TotalMilliseconds:F0} ms ({baselineRows} rows)");
+        await output.WriteLineAsync($"Hand-written GROUP BY (question, value) over the ticks:          {selectionBaseline.TotalMilliseconds:F0} ms ({selectionRows} rows)");
+        await output.WriteLineAsync(
+            $"AggregationRunner.RunAsync full run: {run.TotalMilliseconds:F0} ms ({snapshot.ReturnCount:N0} returns; content {snapshot.ContentJson.Length / 1024.0 / 1024.0:F1} MB of JSON)");
+        await output.WriteLineAsync(
+            $"Ratio to the choice GROUP BY: {run / choiceBaseline:F2}x; to both GROUP BYs: {run / (choiceBaseline + selectionBaseline):F2}x [target <= 2x]");
+        await output.WriteLineAsync(
+            $"Working set before the run {Mb(before)} MB; peak during the run {Mb(peak)} MB{(resetPeak ? "" : " (sampled every 20 ms)")} [target < 500 MB]; " +
+            $"allocated {Mb(GC.GetTotalAllocatedBytes() - allocatedBefore)} MB; peak managed heap {Mb(sampler.PeakManagedHeap)} MB");
+    }
+
+    private static async Task<ServiceProvider> StartAsync(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Readiness"] = connectionString,
+            ["Database:Provider"] = "Sqlite",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddReadinessCore(configuration);
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return provider;
+    }
+
+    private static async Task<int> OpenRoundAsync(ServiceProvider services, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var round = await scope.ServiceProvider.GetRequiredService<RoundService>().OpenAsync(
+            new OpenRoundRequest(name, "ai-readiness-2024-25", null, null, DateTime.UtcNow.AddDays(30)), "benchmark");
+        return round.Id;
+    }
+
+    private static int GroupByCount(string connectionString, int roundId, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$round", roundId);
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        long total = 0;
+        while (reader.Read())
+        {
+            _ = reader.GetString(0);
+            _ = reader.GetString(1);
+            total += reader.GetInt64(2);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Resets the kernel's peak resident set (VmHWM) so PeakWorkingSet64 covers only the run (Linux 4.0+).</summary>
+    private static bool TryResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>Samples the working set and managed heap while a run goes on.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _workingSet;
+        private long _heap;
+
+        public PeakSampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
+
+        public long PeakWorkingSet => Interlocked.Read(ref _workingSet);
+
+        public long PeakManagedHeap => Interlocked.Read(ref _heap);
+
+        public void Stop()
+        {
+            _timer.Change(Timeout.Infinite, Timeout.Infinite);
+            Sample();
+        }
+
+        public void Dispose() => _timer.Dispose();
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            Max(ref _workingSet, process.WorkingSet64);
+            Max(ref _heap, GC.GetTotalMemory(false));
+        }
+
+        private static void Max(ref long field, long value)
+        {
+            long current;
+            while (value > (current = Interlocked.Read(ref field)) && Interlocked.CompareExchange(ref field, value, current) != current)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ReadinessSurvey.Benchmarks;
+
+return await AggregationBenchmark.MainAsync(args, Console.Out);

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Cli;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Tests.TestSupport;
+
+namespace ReadinessSurvey.Tests.Cli;
+
+public sealed class CliCommandTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Demo_seed_submits_returns_then_aggregates_and_aggregate_runs_again_on_demand()
+    {
+        await RunAsync("round", "open", "--name", "Trial", "--survey", Rounds.DefaultSurvey, "--closes", "2099-12-31");
+
+        var seeded = await RunAsync("demo", "seed", "--round", "1", "--councils", "6", "--seed", "3");
+        var aggregated = await RunAsync("aggregate", "--round", "1");
+
+        Assert.Contains("Submitted 6 demo returns for round 1; 333 councils have no return yet.", seeded, StringComparison.Ordinal);
+        Assert.Matches(@"Aggregated round 1: 6 returns aggregated, snapshot 1, \d+ cells withheld", seeded);
+        Assert.Matches(@"Aggregated round 1: 6 returns aggregated, snapshot 2, \d+ cells withheld", aggregated);
+        await using var db = _database.CreateContext();
+        var current = await db.AggregateSnapshots.SingleAsync(s => s.IsCurrent);
+        Assert.Equal(2, current.Id);
+        Assert.Equal(6, await db.Returns.CountAsync(r => r.Status == ReturnStatus.Submitted));
+    }
+
+    [Fact]
+    public async Task Aggregate_for_a_round_that_does_not_exist_fails_with_a_plain_message()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["aggregate", "--round", "99"], output, error, CoreServices.Settings(_database));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Error: There is no round with id 99.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_seed_refuses_fewer_than_one_council()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["demo", "seed", "--round", "1", "--councils", "0"], output, error, CoreServices.Settings(_database));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--councils must be at least 1.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, CoreServices.Settings(_database));
+        Assert.True(exit == 0, $"'{string.Join(' ', args)}' failed: {error}");
+        return output.ToString();
+    }
+}
