@@ -1,3 +1,23 @@
-using ReadinessSurvey.Benchmarks;
+namespace ReadinessSurvey.Benchmarks;
 
-return await AggregationBenchmark.MainAsync(args, Console.Out);
+/// <summary>
+/// Macro benchmarks, run by hand (never part of the test run). Each prints its figures beside a baseline
+/// measured in the same run:
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- aggregate [--returns 100000]
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- load [--clients 32] [--saves 50]
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "aggregate" => await AggregationBenchmark.MainAsync(args, Console.Out),
+        "load" => await LoadBenchmark.RunAsync(args[1..]),
+        _ => Usage(),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N]");
+        return 2;
+    }
+}

@@ -94,9 +94,10 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         }
 
         var changed = changes.Where(c => !SameValue(workspace.Answers.Get(c.QuestionId), c.Value)).ToList();
+        var after = changed.Aggregate(workspace.Answers, (set, c) => c.Value is null ? set.Without(c.QuestionId) : set.With(c.QuestionId, c.Value));
         if (changed.Count == 0)
         {
-            return SaveResult.Saved(0);
+            return SaveResult.Saved(0, after);
         }
 
         try
@@ -111,7 +112,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return SaveResult.Conflicted(changed.Select(c => Conflict(current, c.QuestionId)).ToList());
         }
 
-        return SaveResult.Saved(changed.Count);
+        return SaveResult.Saved(changed.Count, after);
     }
 
     private async Task WriteAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
@@ -196,9 +197,10 @@ public sealed record AnswerChange(string QuestionId, AnswerValue? Value, int Bas
 public sealed record AnswerConflict(string QuestionId, AnswerValue? Current, int CurrentVersion, string? ChangedBy, DateTime? ChangedAt);
 
 /// <summary>The outcome of a save: saved, or refused with the reasons.</summary>
-public sealed record SaveResult(SaveStatus Status, int SavedCount, IReadOnlyList<AnswerError> Errors, IReadOnlyList<AnswerConflict> Conflicts)
+/// <param name="Answers">After a save, the return's answers as now stored (saves callers a reload).</param>
+public sealed record SaveResult(SaveStatus Status, int SavedCount, IReadOnlyList<AnswerError> Errors, IReadOnlyList<AnswerConflict> Conflicts, AnswerSet? Answers = null)
 {
-    public static SaveResult Saved(int count) => new(SaveStatus.Saved, count, [], []);
+    public static SaveResult Saved(int count, AnswerSet answers) => new(SaveStatus.Saved, count, [], [], answers);
 
     public static SaveResult Invalid(IReadOnlyList<AnswerError> errors) => new(SaveStatus.Invalid, 0, errors, []);
 

@@ -85,16 +85,24 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
                 return RedirectToPage("/Respond/Index");
         }
 
-        await LoadAsync(cancellationToken);
-        var added = Section.Questions.Any(q => Workspace.Visibility.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id));
-        if (added && Workspace.Visibility.IsSectionVisible(Section.Id))
+        // The saved answers decide what comes next; only a page shown again needs a fresh read.
+        var visibleAfter = DisplayLogic.Evaluate(Workspace.Definition, Workspace.Profile, result.Answers!);
+        var added = Section.Questions.Any(q => visibleAfter.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id));
+        if (added && visibleAfter.IsSectionVisible(Section.Id))
         {
+            await LoadAsync(cancellationToken);
             AddedQuestions = true;
             Questions = Build(null, null, null);
             return Page();
         }
 
-        return next == "later" ? RedirectToPage("/Respond/Index") : NextPage();
+        if (next == "later")
+        {
+            return RedirectToPage("/Respond/Index");
+        }
+
+        await LoadAsync(cancellationToken);
+        return NextPage();
     }
 
     private PageResult Redisplay(Dictionary<string, AnswerValue?> posted, SectionForm form, IReadOnlyDictionary<string, string> errors, IReadOnlyDictionary<string, AnswerConflict>? conflicts)
