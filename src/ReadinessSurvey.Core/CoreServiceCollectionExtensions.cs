@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AggregationRunner>();
         services.AddScoped<SnapshotReader>();
+        services.AddScoped<Reporting.ReportService>().AddScoped<Reporting.IReportGenerator, Reporting.ReportService>();
         return services;
     }
 }
