@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,16 +14,18 @@ namespace ReadinessSurvey.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="settings">Configuration that overrides every other source (tests point the CLI at their database with it).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error, settings);
         var root = new RootCommand("ReadinessSurvey admin command line: survey definitions, councils, rounds, invitations, aggregation and reports.")
         {
             SurveyCommands.Create(context),
             CouncilCommands.Create(context),
             RoundCommands.Create(context),
             InviteCommands.Create(context),
+            ReportCommands.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -43,7 +46,7 @@ public static class CliApp
 }
 
 /// <summary>Services and console for one CLI invocation; the database is opened on first use.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error) : IAsyncDisposable
+public sealed class CliContext(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null) : IAsyncDisposable
 {
     private IHost? _host;
 
@@ -61,6 +64,11 @@ public sealed class CliContext(TextWriter output, TextWriter error) : IAsyncDisp
                 ContentRootPath = AppContext.BaseDirectory,
                 DisableDefaults = false,
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
