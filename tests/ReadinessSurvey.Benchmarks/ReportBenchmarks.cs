@@ -61,6 +61,23 @@ internal static class ReportBenchmarks
                 await using var scope = services.CreateAsyncScope();
                 path = await scope.ServiceProvider.GetRequiredService<ReportService>().GenerateAsync(roundId, ReportKinds.Sector, null, work.Path, null, default);
             });
+            await Measure("  of which: load snapshot + definition", async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReportService>().LoadAsync(roundId, default);
+            });
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var source = await scope.ServiceProvider.GetRequiredService<ReportService>().LoadAsync(roundId, default);
+                var model = SectorReportMapper.Map(source, false, []);
+                await Measure("  of which: mapping", () => Task.FromResult(SectorReportMapper.Map(source, false, [])));
+                await Measure("  of which: writer (charts, ClosedXML, images)", async () =>
+                {
+                    await using var file = File.Create(Path.Combine(work.Path, "writer-only.xlsx"));
+                    await SectorWorkbookWriter.Internal.WriteAsync(model, file);
+                });
+            }
+
             var cells = CountCells(path);
             var raw = await Measure($"raw SpreadCheetah write of {cells:N0} cells (baseline)", () => RawWriteAsync(Path.Combine(work.Path, "raw.xlsx"), cells / 10, 10));
             Console.WriteLine($"  sector / aggregation = {sector.Seconds / aggregation.Seconds:0.00}x; sector / raw write = {sector.Seconds / raw.Seconds:0.00}x; " +
@@ -122,7 +139,7 @@ internal static class ReportBenchmarks
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Readiness"] = connectionString,
         }).Build();
-        return new ServiceCollection().AddLogging().AddReadinessCore(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddReadinessCore(configuration).BuildServiceProvider();
     }
 
     /// <summary>Mixed numbers and short strings, streamed: what a writer costs with nothing else to do.</summary>
