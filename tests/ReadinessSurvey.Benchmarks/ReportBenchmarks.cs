@@ -173,12 +173,19 @@ internal static class ReportBenchmarks
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var sampler = new PeakMemory();
+        var cpu = CpuSeconds();
         var watch = Stopwatch.StartNew();
         await action();
         watch.Stop();
         var result = new Result(watch.Elapsed.TotalSeconds, sampler.PeakMegabytes);
-        Console.WriteLine($"{name,-75} {result.Seconds,8:0.00} s   peak {result.PeakMegabytes,6:N0} MB (working set; before {sampler.StartMegabytes:N0} MB)");
+        Console.WriteLine($"{name,-72} {result.Seconds,7:0.00} s  cpu {CpuSeconds() - cpu,6:0.00} s  peak {result.PeakMegabytes,5:N0} MB (before {sampler.StartMegabytes:N0} MB)");
         return result;
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static int Option(string[] args, string name, int fallback)
