@@ -119,7 +119,8 @@ public sealed class ReportService(
                 files[i] = await WriteCouncilAsync(source, context, codes[i], outDir, token);
                 progress?.Report(5 + (94 * Interlocked.Increment(ref done) / Math.Max(1, codes.Count)));
             });
-        return new ReportOutput(Path.GetDirectoryName(PathFor(source, ReportFileNames.CouncilKind("x"), "xlsx", outDir))!, files);
+        var folder = outDir is null ? Path.Combine(ProjectPaths.Reports, source.RoundSlug) : Path.GetFullPath(outDir);
+        return new ReportOutput(folder, files);
     }
 
     private static async Task<string> WriteCouncilAsync(ReportSource source, ReadinessDbContext context, string code, string? outDir, CancellationToken ct)
