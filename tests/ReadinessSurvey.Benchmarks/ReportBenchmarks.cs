@@ -32,7 +32,7 @@ internal static class ReportBenchmarks
 
         if (scenario is "export" or "all")
         {
-            await ExportAsync(returns);
+            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault());
         }
 
         return 0;
@@ -102,25 +102,46 @@ internal static class ReportBenchmarks
             await service.GenerateAsync(roundId, ReportKinds.Councils, null, Path.Combine(folder, "councils-" + parallelism), null, default);
         });
 
-    private static async Task ExportAsync(int returns)
+    private static async Task ExportAsync(int returns, string? keep)
     {
         using var work = new WorkFolder();
-        var data = new ReportBenchmarkData(work.ConnectionString);
+        var connectionString = keep is null ? work.ConnectionString : $"Data Source={Path.GetFullPath(keep)};Pooling=True";
+        var data = new ReportBenchmarkData(connectionString);
         var seed = Stopwatch.StartNew();
-        var roundId = await data.SeedAsync(returns);
-        await data.AddEmptySnapshotAsync(roundId, returns);
+        var roundId = 1;
+        if (keep is null || !File.Exists(keep))
+        {
+            // --db keeps the seeded database for the next run (seeding 100k returns takes minutes).
+            roundId = await data.SeedAsync(returns);
+            await data.AddEmptySnapshotAsync(roundId, returns);
+        }
+
         Console.WriteLine($"Seeded {returns:N0} returns x {data.Definition.Questions.Count - 1} questions in {seed.Elapsed.TotalSeconds:0.0} s");
-        await using var services = Services(work.ConnectionString);
+        await using var services = Services(connectionString);
         var columns = ResponseExportWriter.Columns(ExportMapper.Questions(data.Definition)).Count;
 
         var raw = await Measure($"raw streaming SpreadCheetah write, {returns:N0} rows x {columns} columns (baseline)",
             () => RawWriteAsync(Path.Combine(work.Path, "raw.xlsx"), returns, columns));
+        await Measure("export rows only (database stream, no writer)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await using var second = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>();
+            var count = 0;
+            await foreach (var row in ExportMapper.RowsAsync(db, second.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>(), roundId, data.Definition))
+            {
+                count += row.Answers.Count;
+            }
+
+            Console.WriteLine($"  {count:N0} answers read");
+        });
         var xlsx = await Measure("export xlsx (database stream + writer)", async () =>
         {
             await using var scope = services.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<ReportService>();
             var source = await service.LoadAsync(roundId, default);
-            var model = ExportMapper.Map(source, scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>());
+            await using var second = services.CreateAsyncScope();
+            var model = ExportMapper.Map(source, scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>(), second.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>());
             await using var file = File.Create(Path.Combine(work.Path, "export.xlsx"));
             await new ResponseExportWriter(ExportFormat.Xlsx).WriteAsync(model, file);
         });

@@ -13,7 +13,9 @@ namespace ReadinessSurvey.Reporting.Mapping;
 /// </summary>
 public static class ExportMapper
 {
-    public static ExportModel Map(ReportSource source, ReadinessDbContext db)
+    /// <param name="db">Reads the returns.</param>
+    /// <param name="answersDb">A second context that reads the answers beside them.</param>
+    public static ExportModel Map(ReportSource source, ReadinessDbContext db, ReadinessDbContext answersDb)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(db);
@@ -21,7 +23,7 @@ public static class ExportMapper
         {
             About = source.About($"{source.Definition.Title}: {source.RoundName}, responses"),
             Questions = Questions(source.Definition),
-            Rows = RowsAsync(db, source.RoundId, source.Definition),
+            Rows = RowsAsync(db, answersDb, source.RoundId, source.Definition),
         };
     }
 
@@ -53,13 +55,18 @@ public static class ExportMapper
     }
 
     /// <summary>
-    /// One query, answers left-joined to their return and ordered by return id, read as a stream; a row
-    /// is yielded when the next return starts. The JSON is read only where the counting columns do not
-    /// already hold the answer (multiple choice and text), which keeps large exports fast.
+    /// Two streams read side by side in return-id order and merged: the submitted returns, and their
+    /// answers (ordered by the ReturnId index). Each is read with <c>AsAsyncEnumerable</c> on its own
+    /// context (a connection runs one reader at a time on SQL Server without MARS), so memory holds one
+    /// return at a time. The JSON is read only where the counting columns do not already hold the answer
+    /// (multiple choice and text). Note: a single left join repeated the return's columns on every
+    /// answer row and was about twice as slow.
     /// </summary>
-    public static async IAsyncEnumerable<ExportRow> RowsAsync(ReadinessDbContext db, int roundId, SurveyDefinition definition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<ExportRow> RowsAsync(
+        ReadinessDbContext db, ReadinessDbContext answersDb, int roundId, SurveyDefinition definition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(answersDb);
         ArgumentNullException.ThrowIfNull(definition);
 
         // Councils are bounded by the register, not by the rows, so they are looked up in memory.
@@ -67,63 +74,70 @@ public static class ExportMapper
             .Select(c => new { c.Id, c.Code, c.Name, c.TypeName, c.RegionName })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var stream =
-            from r in db.Returns.AsNoTracking()
-            where r.RoundId == roundId && r.Status == ReturnStatus.Submitted
-            from a in db.Answers.Where(a => a.ReturnId == r.Id).DefaultIfEmpty()
-            orderby r.Id
-            select new
-            {
-                ReturnId = r.Id,
-                r.CouncilId,
-                r.SubmittedAt,
-                r.OverallScore,
-                r.MaturityLevel,
-                QuestionId = a == null ? null : a.QuestionId,
-                Json = a == null || a.Choice != null || a.Number != null ? null : a.ValueJson,
-                Choice = a == null ? null : a.Choice,
-                Number = a == null ? null : a.Number,
-            };
-
-        var currentId = -1;
-        ExportRow? current = null;
-        Dictionary<string, ExportAnswer>? answers = null;
-        await foreach (var line in stream.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (line.ReturnId != currentId)
-            {
-                if (current is not null)
+        var returns = db.Returns.AsNoTracking()
+            .Where(r => r.RoundId == roundId && r.Status == ReturnStatus.Submitted)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.CouncilId, r.SubmittedAt, r.OverallScore, r.MaturityLevel })
+            .AsAsyncEnumerable();
+        var answers = (
+                from a in answersDb.Answers.AsNoTracking()
+                join r in answersDb.Returns on a.ReturnId equals r.Id
+                where r.RoundId == roundId && r.Status == ReturnStatus.Submitted
+                orderby a.ReturnId
+                select new
                 {
-                    yield return current;
+                    a.ReturnId,
+                    a.QuestionId,
+                    Json = a.Choice != null || a.Number != null ? null : a.ValueJson,
+                    a.Choice,
+                    a.Number,
+                })
+            .AsAsyncEnumerable();
+
+        // Note: choice answers are shared immutable instances, one per (question, code): most cells of a
+        // large export are choices, and this saves an allocation and a parse for each.
+        var choices = new Dictionary<(string, string), ExportAnswer>();
+        await using var pending = answers.GetAsyncEnumerator(cancellationToken);
+        var more = await pending.MoveNextAsync();
+        await foreach (var r in returns.WithCancellation(cancellationToken))
+        {
+            var values = new Dictionary<string, ExportAnswer>(StringComparer.Ordinal);
+            for (; more && pending.Current.ReturnId <= r.Id; more = await pending.MoveNextAsync())
+            {
+                var line = pending.Current;
+                if (line.ReturnId == r.Id && definition.FindQuestion(line.QuestionId) is { } question)
+                {
+                    values[line.QuestionId] = line.Choice is { } choice && question.Type != QuestionType.MultipleChoice
+                        ? ChoiceAnswer(choices, line.QuestionId, choice)
+                        : AnswerOf(question, StoredAnswers.Parse(question, line.Json, line.Choice, line.Number));
                 }
-
-                currentId = line.ReturnId;
-                var council = councils.GetValueOrDefault(line.CouncilId);
-                answers = new Dictionary<string, ExportAnswer>(StringComparer.Ordinal);
-                current = new ExportRow
-                {
-                    CouncilCode = council?.Code ?? "",
-                    CouncilName = council?.Name ?? "",
-                    CouncilType = council?.TypeName ?? "",
-                    Region = council?.RegionName ?? "",
-                    Status = "Submitted",
-                    SubmittedAt = line.SubmittedAt,
-                    Overall = SectorReportMapper.ToDecimal(line.OverallScore),
-                    Level = line.MaturityLevel,
-                    Answers = answers,
-                };
             }
 
-            if (line.QuestionId is { } questionId && definition.FindQuestion(questionId) is { } question)
+            var council = councils.GetValueOrDefault(r.CouncilId);
+            yield return new ExportRow
             {
-                answers![questionId] = AnswerOf(question, StoredAnswers.Parse(question, line.Json, line.Choice, line.Number));
-            }
+                CouncilCode = council?.Code ?? "",
+                CouncilName = council?.Name ?? "",
+                CouncilType = council?.TypeName ?? "",
+                Region = council?.RegionName ?? "",
+                Status = "Submitted",
+                SubmittedAt = r.SubmittedAt,
+                Overall = SectorReportMapper.ToDecimal(r.OverallScore),
+                Level = r.MaturityLevel,
+                Answers = values,
+            };
+        }
+    }
+
+    private static ExportAnswer ChoiceAnswer(Dictionary<(string, string), ExportAnswer> cache, string questionId, string code)
+    {
+        if (!cache.TryGetValue((questionId, code), out var answer))
+        {
+            answer = new ExportAnswer([code]);
+            cache[(questionId, code)] = answer;
         }
 
-        if (current is not null)
-        {
-            yield return current;
-        }
+        return answer;
     }
 
     private static ExportAnswer AnswerOf(Question question, AnswerValue value) => question.Type switch
