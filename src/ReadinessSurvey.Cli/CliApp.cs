@@ -14,8 +14,8 @@ namespace ReadinessSurvey.Cli;
 /// </summary>
 public static class CliApp
 {
-    /// <param name="settings">Configuration that overrides every other source, e.g. a test database's connection string.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration that overrides every other source (tests point the CLI at their database with it).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(output, error, settings);
@@ -28,6 +28,7 @@ public static class CliApp
             ReturnCommands.Create(context),
             AggregateCommands.Create(context),
             DemoCommands.Create(context),
+            ReportCommands.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -48,7 +49,7 @@ public static class CliApp
 }
 
 /// <summary>Services and console for one CLI invocation; the database is opened on first use.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
+public sealed class CliContext(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null) : IAsyncDisposable
 {
     private IHost? _host;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReadinessSurvey.Reporting;
 using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Jobs;

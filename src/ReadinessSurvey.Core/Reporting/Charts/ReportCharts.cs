@@ -96,7 +96,7 @@ public static class ReportCharts
         return ChartRenderer.Bars(new BarChartSpec
         {
             Title = $"Response rate by {groupKind.ToLowerInvariant()}",
-            Subtitle = $"Share of invited councils that responded; n = {selected.Sum(r => r.Eligible)} councils invited",
+            Subtitle = $"Share of councils in the register that responded; n = {selected.Sum(r => r.Eligible)} councils",
             XLabel = groupKind,
             YLabel = "Response rate (%)",
             ValueFormat = "0'%'",

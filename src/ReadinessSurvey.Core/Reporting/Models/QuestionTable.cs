@@ -38,8 +38,11 @@ public sealed record QuestionTable
     public required IReadOnlyList<QuestionOptionRow> Rows { get; init; }
 }
 
-/// <summary>A group column: the councils of one group that were asked the question and answered it.</summary>
-public sealed record QuestionGroupColumn(string GroupKind, string Group, int Base);
+/// <summary>
+/// A group column: the councils of one group that were asked the question and answered it.
+/// <see cref="BaseSuppressed"/> marks a base withheld in the published view (shown as [c]).
+/// </summary>
+public sealed record QuestionGroupColumn(string GroupKind, string Group, int Base, bool BaseSuppressed = false);
 
 /// <summary>
 /// One option with a cell per column (same order as <see cref="QuestionTable.Columns"/>).

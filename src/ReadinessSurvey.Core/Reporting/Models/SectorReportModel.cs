@@ -35,11 +35,14 @@ public static class GroupKinds
     public const string Maturity = "Maturity level";
 }
 
-/// <summary>Response rate of one group of councils.</summary>
-public sealed record ResponseRateRow(string GroupKind, string Group, int Eligible, int Responded)
+/// <summary>
+/// Response rate of one group of councils. Eligible is the councils in the register (the aggregation's
+/// denominator). When <see cref="Suppressed"/> is true the published workbook shows [c] for the count and rate.
+/// </summary>
+public sealed record ResponseRateRow(string GroupKind, string Group, int Eligible, int Responded, bool Suppressed = false)
 {
-    /// <summary>Share of eligible councils that responded (0-1), or null when none were eligible.</summary>
-    public decimal? Rate => Eligible == 0 ? null : (decimal)Responded / Eligible;
+    /// <summary>Share of eligible councils that responded (0-1), or null when none were eligible or it is withheld.</summary>
+    public decimal? Rate => Eligible == 0 || Suppressed ? null : (decimal)Responded / Eligible;
 }
 
 /// <summary>
@@ -77,9 +80,12 @@ public sealed record DimensionSummaryRow
     public bool Suppressed { get; init; }
 }
 
-/// <summary>How many councils in a group reached a maturity level.</summary>
+/// <summary>
+/// How many councils in a group reached a maturity level. <see cref="BaseSuppressed"/> marks a group
+/// whose size is itself withheld in the published view.
+/// </summary>
 public sealed record MaturityDistributionRow(
-    string GroupKind, string Group, int Level, string LevelLabel, int Count, int Base, bool Suppressed = false)
+    string GroupKind, string Group, int Level, string LevelLabel, int Count, int Base, bool Suppressed = false, bool BaseSuppressed = false)
 {
     public decimal? Percent => Base == 0 ? null : (decimal)Count / Base;
 }

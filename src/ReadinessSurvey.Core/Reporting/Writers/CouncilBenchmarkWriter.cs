@@ -63,7 +63,7 @@ public sealed class CouncilBenchmarkWriter
                     continue;
                 }
 
-                s.Number(r, c, p.N);
+                s.NumberOrMark(r, c, p.N, p.Suppressed, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
                 s.NumberOrMark(r, c + 1, p.Median, p.Suppressed, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
                 s.NumberOrMark(r, c + 2, p.LowerQuartile, p.Suppressed, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
                 s.NumberOrMark(r, c + 3, p.UpperQuartile, p.Suppressed, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
@@ -111,7 +111,7 @@ public sealed class CouncilBenchmarkWriter
                     var c = 6 + (2 * peerGroups.IndexOf(answer.PeerGroups[g].Group));
                     var cell = option.PeerCells[g];
                     s.NumberOrMark(r, c, cell.Percent, cell.Suppressed || cell.Count is null, SheetWriter.PercentFormat, ChartRenderer.SuppressedMark);
-                    s.Number(r, c + 1, answer.PeerGroups[g].Base);
+                    s.NumberOrMark(r, c + 1, answer.PeerGroups[g].Base, answer.PeerGroups[g].BaseSuppressed, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
                 }
             }
         }

@@ -49,7 +49,7 @@ internal static class QuestionSheet
             s.Text(r, 1, "Base: councils answering", bold: true);
             for (var c = 0; c < table.Columns.Count; c++)
             {
-                s.Number(r, 2 + (2 * c), table.Columns[c].Base);
+                s.NumberOrMark(r, 2 + (2 * c), table.Columns[c].Base, published && table.Columns[c].BaseSuppressed, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
             }
 
             var next = r + 3;

@@ -46,11 +46,11 @@ public sealed class SectorWorkbookWriter(bool published)
 
     private bool Hide(bool suppressed) => IsPublished && suppressed;
 
-    private static void WriteResponseRates(ReportWorkbook workbook, SectorReportModel model)
+    private void WriteResponseRates(ReportWorkbook workbook, SectorReportModel model)
     {
         var s = workbook.AddSheet("Response rates", "How many councils were invited and responded, by council type and region");
         s.Heading(1, 1, "Response rates");
-        s.Header(3, 1, ["Group kind", "Group", "Councils invited", "Councils responding", "Response rate"]);
+        s.Header(3, 1, ["Group kind", "Group", "Councils in the register", "Councils responding", "Response rate"]);
         var r = 3;
         foreach (var row in model.ResponseRates)
         {
@@ -58,8 +58,8 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 1, row.GroupKind);
             s.Text(r, 2, row.Group);
             s.Number(r, 3, row.Eligible);
-            s.Number(r, 4, row.Responded);
-            s.Percent(r, 5, row.Rate);
+            s.NumberOrMark(r, 4, row.Responded, Hide(row.Suppressed), SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+            s.NumberOrMark(r, 5, row.Rate, Hide(row.Suppressed), SheetWriter.PercentFormat, ChartRenderer.SuppressedMark);
         }
 
         if (r > 3)
@@ -99,7 +99,7 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 1, row.Dimension);
             s.Text(r, 2, row.GroupKind);
             s.Text(r, 3, row.Group);
-            s.Number(r, 4, row.N);
+            s.NumberOrMark(r, 4, row.N, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
             s.NumberOrMark(r, 5, row.Mean, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
             s.NumberOrMark(r, 6, row.Median, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
             s.NumberOrMark(r, 7, row.LowerQuartile, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
@@ -130,7 +130,7 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 4, row.LevelLabel);
             s.NumberOrMark(r, 5, row.Count, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
             s.NumberOrMark(r, 6, row.Percent, hide, SheetWriter.PercentFormat, ChartRenderer.SuppressedMark);
-            s.Number(r, 7, row.Base);
+            s.NumberOrMark(r, 7, row.Base, Hide(row.BaseSuppressed), SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
         }
 
         if (r > header)

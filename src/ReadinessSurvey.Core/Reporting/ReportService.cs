@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Reporting.Excel;
+using ReadinessSurvey.Reporting.Mapping;
+using ReadinessSurvey.Reporting.Writers;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Reporting;
+
+/// <summary>
+/// Generates a round's reports from its current aggregate snapshot and writes them under
+/// <c>reports/&lt;round-slug&gt;/</c> (or a given folder). Each file is written to a temporary name and
+/// moved into place, so a reader never sees half a workbook.
+/// </summary>
+public sealed class ReportService(
+    ReadinessDbContext db, SnapshotReader snapshots, SurveyLibrary surveys, IServiceScopeFactory scopes, TimeProvider clock) : IReportGenerator
+{
+    /// <summary>How many council workbooks are written at once (default: one per processor).</summary>
+    public int MaxParallelism { get; set; } = Environment.ProcessorCount;
+
+    public async Task<string> GenerateAsync(ReportRun run, IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return await GenerateAsync(run.RoundId, run.Kind, run.CouncilCode, null, progress, cancellationToken);
+    }
+
+    /// <summary>Generates a report and returns its path (for several files, their folder).</summary>
+    public async Task<string> GenerateAsync(int roundId, string kind, string? councilCode, string? outDir, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        (await GenerateFilesAsync(roundId, kind, councilCode, outDir, progress, cancellationToken)).Path;
+
+    /// <summary>Generates a report and returns every file written.</summary>
+    /// <exception cref="ReportException">The kind is unknown, the round has no snapshot, or the council cannot be reported on.</exception>
+    public async Task<ReportOutput> GenerateFilesAsync(int roundId, string kind, string? councilCode, string? outDir, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        kind = kind.Trim().ToLowerInvariant();
+        if (!ReportKinds.All.Contains(kind))
+        {
+            throw new ReportException($"'{kind}' is not a kind of report. Use one of: {string.Join(", ", ReportKinds.All)}.");
+        }
+
+        if (kind == ReportKinds.Council && string.IsNullOrWhiteSpace(councilCode))
+        {
+            throw new ReportException("Give the council's code for a council report, for example E07000223.");
+        }
+
+        var source = await LoadAsync(roundId, cancellationToken);
+        progress?.Report(5);
+        var output = kind switch
+        {
+            ReportKinds.Sector => await SectorAsync(source, published: false, outDir, cancellationToken),
+            ReportKinds.Published => await SectorAsync(source, published: true, outDir, cancellationToken),
+            ReportKinds.Council => await OneCouncilAsync(source, councilCode!, outDir, cancellationToken),
+            ReportKinds.Councils => await AllCouncilsAsync(source, outDir, progress, cancellationToken),
+            _ => await ExportAsync(source, outDir, cancellationToken),
+        };
+        progress?.Report(100);
+        return output;
+    }
+
+    /// <summary>The round, its definition and its current snapshot; refuses when there is no snapshot.</summary>
+    public async Task<ReportSource> LoadAsync(int roundId, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken)
+                    ?? throw new ReportException($"There is no round with id {roundId}.");
+        var snapshot = await snapshots.GetCurrentSnapshotAsync(roundId, cancellationToken)
+                       ?? throw new ReportException($"Round {roundId} has no aggregate results yet. Run 'aggregate --round {roundId}' first.");
+        var definition = await surveys.GetAsync(round.DefinitionVersionId, cancellationToken);
+        return new ReportSource(round.Id, round.Name, definition, snapshot, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<ReportOutput> SectorAsync(ReportSource source, bool published, string? outDir, CancellationToken ct)
+    {
+        var freeText = published ? [] : await FreeTextReader.ReadAsync(db, source.RoundId, source.Definition, ct);
+        var model = SectorReportMapper.Map(source, published, freeText);
+        var writer = published ? SectorWorkbookWriter.Published : SectorWorkbookWriter.Internal;
+        var path = PathFor(source, writer.Kind, "xlsx", outDir);
+        await WriteFileAsync(path, stream => writer.WriteAsync(model, stream, ct));
+        return new ReportOutput(path, [path]);
+    }
+
+    private async Task<ReportOutput> OneCouncilAsync(ReportSource source, string code, string? outDir, CancellationToken ct)
+    {
+        code = code.Trim().ToUpperInvariant();
+        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct)
+                      ?? throw new ReportException($"There is no council with code {code} in the register.");
+        var hasReturn = await db.Returns.AnyAsync(r => r.RoundId == source.RoundId && r.CouncilId == council.Id && r.Status == ReturnStatus.Submitted, ct);
+        if (!hasReturn)
+        {
+            throw new ReportException($"{council.Name} ({code}) has no submitted return in round {source.RoundId}, so there is nothing to benchmark.");
+        }
+
+        if (source.Content.Councils.All(c => c.Code != code))
+        {
+            throw new ReportException(
+                $"{council.Name} ({code}) submitted after the aggregate results were taken. Run 'aggregate --round {source.RoundId}' again first.");
+        }
+
+        var path = await WriteCouncilAsync(source, db, code, outDir, ct);
+        return new ReportOutput(path, [path]);
+    }
+
+    private async Task<ReportOutput> AllCouncilsAsync(ReportSource source, string? outDir, IProgress<int>? progress, CancellationToken ct)
+    {
+        var codes = source.Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        var files = new string[codes.Count];
+        var done = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, codes.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = ct },
+            async (i, token) =>
+            {
+                // A DbContext is not thread-safe: each council gets its own scope and context.
+                await using var scope = scopes.CreateAsyncScope();
+                var context = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+                files[i] = await WriteCouncilAsync(source, context, codes[i], outDir, token);
+                progress?.Report(5 + (94 * Interlocked.Increment(ref done) / Math.Max(1, codes.Count)));
+            });
+        var folder = outDir is null ? Path.Combine(ProjectPaths.Reports, source.RoundSlug) : Path.GetFullPath(outDir);
+        return new ReportOutput(folder, files);
+    }
+
+    private static async Task<string> WriteCouncilAsync(ReportSource source, ReadinessDbContext context, string code, string? outDir, CancellationToken ct)
+    {
+        var council = source.Content.Councils.Single(c => c.Code == code);
+        var returnId = await context.Returns.AsNoTracking()
+            .Where(r => r.RoundId == source.RoundId && r.Status == ReturnStatus.Submitted && r.Council!.Code == code)
+            .Select(r => (int?)r.Id)
+            .FirstOrDefaultAsync(ct);
+        var answers = returnId is { } id
+            ? await StoredAnswers.ForReturnAsync(context, id, source.Definition, ct)
+            : [];
+        var model = CouncilBenchmarkMapper.Map(source, council, answers);
+        var path = PathFor(source, CouncilBenchmarkWriter.KindFor(code), "xlsx", outDir);
+        await WriteFileAsync(path, stream => new CouncilBenchmarkWriter().WriteAsync(model, stream, ct));
+        return path;
+    }
+
+    private async Task<ReportOutput> ExportAsync(ReportSource source, string? outDir, CancellationToken ct)
+    {
+        var files = new List<string>();
+        await using var scope = scopes.CreateAsyncScope();
+        var answersDb = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        foreach (var format in new[] { ExportFormat.Xlsx, ExportFormat.Csv })
+        {
+            // Each file streams the returns afresh: nothing is held between the two.
+            var writer = new ResponseExportWriter(format);
+            var model = ExportMapper.Map(source, db, answersDb);
+            var path = PathFor(source, ResponseExportWriter.Kind, writer.Extension, outDir);
+            await WriteFileAsync(path, stream => writer.WriteAsync(model, stream, ct));
+            files.Add(path);
+        }
+
+        var codebook = PathFor(source, ResponseExportWriter.Kind + "-codebook", "csv", outDir);
+        await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, db, answersDb), stream, ct));
+        files.Add(codebook);
+        return new ReportOutput(files[0], files);
+    }
+
+    private static string PathFor(ReportSource source, string kind, string extension, string? outDir)
+    {
+        var path = ReportFileNames.FullPath(source.RoundSlug, kind, source.FileDate, extension);
+        return outDir is null ? path : Path.Combine(Path.GetFullPath(outDir), Path.GetFileName(path));
+    }
+
+    private static async Task WriteFileAsync(string path, Func<Stream, Task> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await write(stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Councils;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
+
+namespace ReadinessSurvey.Benchmarks;
+
+/// <summary>
+/// Synthetic rounds for the report benchmarks: the real survey definition and council register, one
+/// submitted return per council with an answer to every question, written with raw prepared SQLite
+/// inserts in one transaction (EF Core has no batching on SQLite).
+/// </summary>
+internal sealed class ReportBenchmarkData(string connectionString)
+{
+    private static readonly DateTime At = new(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    public SurveyDefinition Definition { get; } =
+        SurveyDefinitionLoader.LoadFile(Path.Combine(ProjectPaths.Surveys, "ai-readiness-2024-25.json")).Definition
+        ?? throw new InvalidOperationException("The survey definition does not load.");
+
+    public ReadinessDbContext Context() => DataServiceCollectionExtensions.CreateContext(DatabaseProvider.Sqlite, connectionString);
+
+    /// <summary>Creates the schema, the register, the definition, a round and <paramref name="returns"/> submitted returns.</summary>
+    /// <remarks>More returns than councils in the register adds synthetic councils (codes X00000001...).</remarks>
+    public async Task<int> SeedAsync(int returns)
+    {
+        await using (var db = Context())
+        {
+            await db.Database.MigrateAsync();
+            await new CouncilRegisterImporter(db, new FakeTimeProvider(At)).ImportAsync(CouncilRegister.BundledFile);
+            var loaded = SurveyDefinitionLoader.LoadFile(Path.Combine(ProjectPaths.Surveys, "ai-readiness-2024-25.json"));
+            var round = new SurveyRound
+            {
+                Name = "Benchmark round",
+                DefinitionVersion = new SurveyDefinitionVersion
+                {
+                    SurveyId = Definition.Id, Version = Definition.Version, Title = Definition.Title, Content = loaded.RawText,
+                    ContentHash = loaded.ContentHash, SourceFile = "ai-readiness-2024-25.json", ImportedAt = At,
+                },
+                OpensAt = At.AddMonths(-1), ClosesAt = At.AddMonths(1), Status = RoundStatus.Open, CreatedAt = At,
+            };
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
+            await InsertAsync(round.Id, returns);
+            return round.Id;
+        }
+    }
+
+    /// <summary>Aggregation's question shapes from the definition.</summary>
+    public IReadOnlyList<QuestionShape> Shapes() => Definition.Questions.Where(q => q.Type != QuestionType.Council).Select(q => q.Type switch
+    {
+        QuestionType.SingleChoice => new QuestionShape(q.Id, QuestionKinds.SingleChoice, q.Options.Select(o => o.Value).ToList()),
+        QuestionType.MultipleChoice => new QuestionShape(q.Id, QuestionKinds.Multiple, q.Options.Select(o => o.Value).ToList()),
+        QuestionType.YesNo => new QuestionShape(q.Id, QuestionKinds.YesNo, WithDontKnow(q, ["yes", "no"])),
+        QuestionType.Likert => new QuestionShape(q.Id, QuestionKinds.Likert, WithDontKnow(q, q.Points.Select(p => p.Point.ToString(CultureInfo.InvariantCulture)).ToList())),
+        QuestionType.Number => QuestionShape.Number(q.Id),
+        _ => new QuestionShape(q.Id, QuestionKinds.Text, []),
+    }).ToList();
+
+    /// <summary>A current snapshot with empty aggregates, so an export can run without a long aggregation.</summary>
+    public async Task AddEmptySnapshotAsync(int roundId, int returns)
+    {
+        await using var db = Context();
+        var empty = SnapshotJson.Write(new SnapshotContent(roundId, false, 5, [], new ResponseSummary([], []), [], [], [], []));
+        db.AggregateSnapshots.Add(new AggregateSnapshot
+        {
+            RoundId = roundId, ComputedAt = At, IsCurrent = true, InputHash = "benchmark", ReturnCount = returns,
+            ContentJson = empty, PublishedJson = empty, SuppressionLogJson = "[]",
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static List<string> WithDontKnow(Question q, List<string> codes) => q.DontKnow is null ? codes : [.. codes, AnswerStorage.DontKnowCode];
+
+    private async Task InsertAsync(int roundId, int returns)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var councilIds = new List<int>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT Id FROM Councils ORDER BY Id";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                councilIds.Add(reader.GetInt32(0));
+            }
+        }
+
+        string[] types = ["E06", "E07", "E08", "E09", "E10"];
+        var council = Command(connection, transaction,
+            "INSERT INTO Councils (Code, Name, OfficialName, TypeCode, LaType, TypeName, Tier, Nation, RegionCode, RegionName, ImportedAt) " +
+            "VALUES ($code, $name, $name, $type, 'X', $type, 'unitary', 'England', $region, $region, $at)", "$code", "$name", "$type", "$region", "$at");
+        var registered = councilIds.Count;
+        for (var n = registered; n < returns; n++)
+        {
+            Set(council, $"X{n:D8}", $"Synthetic council {n}", types[n % types.Length], $"E1200000{1 + (n % 9)}", At);
+            await council.ExecuteNonQueryAsync();
+        }
+
+        if (returns > registered)
+        {
+            // Synthetic councils got ids after the register's: read them back in order.
+            councilIds.Clear();
+            await using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT Id FROM Councils ORDER BY Id";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                councilIds.Add(reader.GetInt32(0));
+            }
+        }
+
+        var ret = Command(connection, transaction,
+            "INSERT INTO Returns (Id, RoundId, CouncilId, Status, CreatedAt, UpdatedAt, SubmittedAt, Version, OverallScore, MaturityLevel) " +
+            "VALUES ($id, $round, $council, 2, $at, $at, $at, 1, $overall, $level)", "$id", "$round", "$council", "$at", "$overall", "$level");
+        var score = Command(connection, transaction,
+            "INSERT INTO ReturnScores (ReturnId, DimensionId, Score, Status) VALUES ($return, $dimension, $score, 'scored')", "$return", "$dimension", "$score");
+        var answer = Command(connection, transaction,
+            "INSERT INTO Answers (Id, ReturnId, QuestionId, ValueJson, Choice, Number, Version, UpdatedAt) VALUES ($id, $return, $question, $json, $choice, $number, 1, $at)",
+            "$id", "$return", "$question", "$json", "$choice", "$number", "$at");
+        var selection = Command(connection, transaction,
+            "INSERT INTO AnswerSelections (AnswerId, ReturnId, QuestionId, Value) VALUES ($answer, $return, $question, $value)", "$answer", "$return", "$question", "$value");
+
+        var random = new Random(42);
+        var questions = Definition.Questions.Where(q => q.Type != QuestionType.Council).ToList();
+        var dimensions = Definition.Scoring.Dimensions.Select(d => d.Id).ToList();
+        long answerId = 0;
+        var row = new Answer { QuestionId = "", ValueJson = "" };
+        for (var r = 0; r < returns; r++)
+        {
+            var returnId = r + 1;
+            var scores = dimensions.Select(_ => Math.Round(random.NextDouble() * 100, 1)).ToList();
+            var overall = Math.Round(scores.Average(), 2);
+            Set(ret, returnId, roundId, councilIds[r], At, overall, Math.Min(5, 1 + (int)(overall / 20)));
+            await ret.ExecuteNonQueryAsync();
+            Set(score, returnId, ReturnScore.Overall, overall);
+            await score.ExecuteNonQueryAsync();
+            for (var d = 0; d < dimensions.Count; d++)
+            {
+                Set(score, returnId, dimensions[d], scores[d]);
+                await score.ExecuteNonQueryAsync();
+            }
+
+            foreach (var q in questions)
+            {
+                AnswerStorage.Apply(row, q, RandomAnswer(random, q, r));
+                answerId++;
+                Set(answer, answerId, returnId, q.Id, row.ValueJson, row.Choice, row.Number, At);
+                await answer.ExecuteNonQueryAsync();
+                foreach (var s in row.Selections)
+                {
+                    Set(selection, answerId, returnId, q.Id, s.Value);
+                    await selection.ExecuteNonQueryAsync();
+                }
+            }
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static AnswerValue RandomAnswer(Random random, Question q, int r)
+    {
+        var dontKnow = q.DontKnow is not null && random.Next(10) == 0;
+        return q.Type switch
+        {
+            _ when dontKnow => AnswerValue.DontKnowAnswer,
+            QuestionType.SingleChoice => AnswerValue.Choice(q.Options[random.Next(q.Options.Count)].Value),
+            QuestionType.MultipleChoice => new AnswerValue
+            {
+                Options = q.Options.Where(o => !o.Exclusive && !o.DontKnow).Where(_ => random.Next(3) == 0).Select(o => o.Value).DefaultIfEmpty(q.Options[0].Value).ToList(),
+                Other = q.Other is not null && random.Next(8) == 0 ? $"Other answer {r}" : null,
+            },
+            QuestionType.Likert => AnswerValue.Of(q.Points[random.Next(q.Points.Count)].Point),
+            QuestionType.YesNo => AnswerValue.Of(random.Next(2) == 0),
+            QuestionType.Number => AnswerValue.Of(random.Next((int)(q.Min ?? 0), (int)Math.Min(q.Max ?? 1000, 1000))),
+            _ => AnswerValue.OfText($"Free text answer from return {r}, with a comma, and \"quotes\"."),
+        };
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(p, null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Reporting;
+using ReadinessSurvey.Reporting.Mapping;
+using ReadinessSurvey.Reporting.Writers;
+using SpreadCheetah;
+
+namespace ReadinessSurvey.Benchmarks;
+
+/// <summary>
+/// Report benchmarks, each against a baseline measured in the same run:
+/// sector workbook for a full round (vs the aggregation run and a raw SpreadCheetah write of as many
+/// cells); all council workbooks in parallel (vs sequentially); the export of many returns (vs a raw
+/// streaming SpreadCheetah write of the same cells). Peak memory is the process working set, sampled.
+/// </summary>
+internal static class ReportBenchmarks
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        var councils = Option(args, "--councils", 339);
+        var returns = Option(args, "--returns", 100_000);
+        Console.WriteLine($"Report benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        if (scenario is "sector" or "councils" or "all")
+        {
+            await SectorAndCouncilsAsync(councils, scenario);
+        }
+
+        if (scenario is "export" or "all")
+        {
+            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault());
+        }
+
+        return 0;
+    }
+
+    private static async Task SectorAndCouncilsAsync(int councils, string scenario)
+    {
+        using var work = new WorkFolder();
+        var data = new ReportBenchmarkData(work.ConnectionString);
+        var seed = Stopwatch.StartNew();
+        var roundId = await data.SeedAsync(councils);
+        Console.WriteLine($"Seeded {councils} returns in {seed.Elapsed.TotalSeconds:0.00} s");
+        await using var services = Services(work.ConnectionString);
+
+        var aggregation = await Measure("aggregation run (baseline)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId, data.Shapes());
+        });
+
+        if (scenario is "sector" or "all")
+        {
+            string path = "";
+            var sector = await Measure("sector workbook (internal)", async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                path = await scope.ServiceProvider.GetRequiredService<ReportService>().GenerateAsync(roundId, ReportKinds.Sector, null, work.Path, null, default);
+            });
+            await Measure("  of which: load snapshot + definition", async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReportService>().LoadAsync(roundId, default);
+            });
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var source = await scope.ServiceProvider.GetRequiredService<ReportService>().LoadAsync(roundId, default);
+                var model = SectorReportMapper.Map(source, false, []);
+                await Measure("  of which: mapping", () => Task.FromResult(SectorReportMapper.Map(source, false, [])));
+                await Measure("  of which: writer (charts, ClosedXML, images)", async () =>
+                {
+                    await using var file = File.Create(Path.Combine(work.Path, "writer-only.xlsx"));
+                    await SectorWorkbookWriter.Internal.WriteAsync(model, file);
+                });
+            }
+
+            var cells = CountCells(path);
+            var raw = await Measure($"raw SpreadCheetah write of {cells:N0} cells (baseline)", () => RawWriteAsync(Path.Combine(work.Path, "raw.xlsx"), cells / 10, 10));
+            Console.WriteLine($"  sector / aggregation = {sector.Seconds / aggregation.Seconds:0.00}x; sector / raw write = {sector.Seconds / raw.Seconds:0.00}x; " +
+                              $"file {new FileInfo(path).Length / 1024:N0} KB");
+        }
+
+        if (scenario is "councils" or "all")
+        {
+            var sequential = await CouncilsAsync(services, roundId, work.Path, 1);
+            var parallel = await CouncilsAsync(services, roundId, work.Path, Environment.ProcessorCount);
+            Console.WriteLine($"  councils: parallel speed-up {sequential.Seconds / parallel.Seconds:0.00}x on {Environment.ProcessorCount} cores " +
+                              $"({councils / parallel.Seconds:0.0} workbooks/s)");
+        }
+    }
+
+    private static Task<Result> CouncilsAsync(ServiceProvider services, int roundId, string folder, int parallelism) =>
+        Measure($"all council workbooks, parallelism {parallelism}", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+            service.MaxParallelism = parallelism;
+            await service.GenerateAsync(roundId, ReportKinds.Councils, null, Path.Combine(folder, "councils-" + parallelism), null, default);
+        });
+
+    private static async Task ExportAsync(int returns, string? keep)
+    {
+        using var work = new WorkFolder();
+        var connectionString = keep is null ? work.ConnectionString : $"Data Source={Path.GetFullPath(keep)};Pooling=True";
+        var data = new ReportBenchmarkData(connectionString);
+        var seed = Stopwatch.StartNew();
+        var roundId = 1;
+        if (keep is null || !File.Exists(keep))
+        {
+            // --db keeps the seeded database for the next run (seeding 100k returns takes minutes).
+            roundId = await data.SeedAsync(returns);
+            await data.AddEmptySnapshotAsync(roundId, returns);
+        }
+
+        Console.WriteLine($"Seeded {returns:N0} returns x {data.Definition.Questions.Count - 1} questions in {seed.Elapsed.TotalSeconds:0.0} s");
+        await using var services = Services(connectionString);
+        var columns = ResponseExportWriter.Columns(ExportMapper.Questions(data.Definition)).Count;
+
+        var raw = await Measure($"raw streaming SpreadCheetah write, {returns:N0} rows x {columns} columns (baseline)",
+            () => RawWriteAsync(Path.Combine(work.Path, "raw.xlsx"), returns, columns));
+        await Measure("export rows only (database stream, no writer)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await using var second = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>();
+            var count = 0;
+            await foreach (var row in ExportMapper.RowsAsync(db, second.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>(), roundId, data.Definition))
+            {
+                count += row.Answers.Count;
+            }
+
+            Console.WriteLine($"  {count:N0} answers read");
+        });
+        var xlsx = await Measure("export xlsx (database stream + writer)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+            var source = await service.LoadAsync(roundId, default);
+            await using var second = services.CreateAsyncScope();
+            var model = ExportMapper.Map(source, scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>(), second.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>());
+            await using var file = File.Create(Path.Combine(work.Path, "export.xlsx"));
+            await new ResponseExportWriter(ExportFormat.Xlsx).WriteAsync(model, file);
+        });
+        var all = await Measure("export through ReportService (xlsx + csv + codebook)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ReportService>().GenerateAsync(roundId, ReportKinds.Export, null, work.Path, null, default);
+        });
+        Console.WriteLine($"  export xlsx / raw write = {xlsx.Seconds / raw.Seconds:0.00}x; whole export / raw = {all.Seconds / raw.Seconds:0.00}x");
+    }
+
+    private static ServiceProvider Services(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Readiness"] = connectionString,
+        }).Build();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddReadinessCore(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>Mixed numbers and short strings, streamed: what a writer costs with nothing else to do.</summary>
+    private static async Task RawWriteAsync(string path, int rows, int columns)
+    {
+        await using var file = File.Create(path);
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(file);
+        await spreadsheet.StartWorksheetAsync("Raw");
+        var cells = new DataCell[columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                cells[c] = c % 3 == 0 ? new DataCell("value " + c.ToString(CultureInfo.InvariantCulture)) : new DataCell((r + c) % 5);
+            }
+
+            await spreadsheet.AddRowAsync(cells);
+        }
+
+        await spreadsheet.FinishAsync();
+    }
+
+    private static int CountCells(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, false);
+        return document.WorkbookPart!.WorksheetParts.Sum(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Count());
+    }
+
+    private static async Task<Result> Measure(string name, Func<Task> action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var sampler = new PeakMemory();
+        var cpu = CpuSeconds();
+        var watch = Stopwatch.StartNew();
+        await action();
+        watch.Stop();
+        var result = new Result(watch.Elapsed.TotalSeconds, sampler.PeakMegabytes);
+        Console.WriteLine($"{name,-72} {result.Seconds,7:0.00} s  cpu {CpuSeconds() - cpu,6:0.00} s  peak {result.PeakMegabytes,5:N0} MB (before {sampler.StartMegabytes:N0} MB)");
+        return result;
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed record Result(double Seconds, long PeakMegabytes);
+
+    /// <summary>Samples the process working set every 5 ms until disposed.</summary>
+    private sealed class PeakMemory : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _sampling;
+        private long _peak;
+
+        public PeakMemory()
+        {
+            StartMegabytes = Current() / (1024 * 1024);
+            _sampling = Task.Run(async () =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    _peak = Math.Max(_peak, Current());
+                    await Task.Delay(5).ConfigureAwait(false);
+                }
+            });
+        }
+
+        public long StartMegabytes { get; }
+
+        public long PeakMegabytes
+        {
+            get
+            {
+                _stop.Cancel();
+                _sampling.Wait();
+                return Math.Max(_peak, Current()) / (1024 * 1024);
+            }
+        }
+
+        private static long Current()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.WorkingSet64;
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _sampling.Wait();
+            _stop.Dispose();
+        }
+    }
+
+    private sealed class WorkFolder : IDisposable
+    {
+        public WorkFolder()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "report-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path);
+        }
+
+        public string Path { get; }
+
+        public string ConnectionString => $"Data Source={System.IO.Path.Combine(Path, "bench.db")};Pooling=True";
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Reporting;
+using ReadinessSurvey.Tests.TestSupport;
+
+namespace ReadinessSurvey.Tests.Reporting;
+
+/// <summary>Every kind of report generated once through ReportService from a seeded, aggregated round.</summary>
+public sealed class ReportServiceFixture : IDisposable
+{
+    public ReportServiceFixture()
+    {
+        Round = ReportRound.SeedAsync(Database).GetAwaiter().GetResult();
+        Services = ReportRound.Services(Database);
+        using var scope = Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+        Content = scope.ServiceProvider.GetRequiredService<SnapshotReader>().GetCurrentContentAsync(Round.RoundId).GetAwaiter().GetResult()!;
+        Published = scope.ServiceProvider.GetRequiredService<SnapshotReader>().GetCurrentPublishedAsync(Round.RoundId).GetAwaiter().GetResult()!;
+        SmallCouncil = Round.SmallTypeCouncils[0];
+        Outputs = new Dictionary<string, ReportOutput>();
+        foreach (var kind in ReportKinds.All)
+        {
+            Outputs[kind] = service.GenerateFilesAsync(Round.RoundId, kind, kind == ReportKinds.Council ? SmallCouncil : null, Folder.Path, null, default)
+                .GetAwaiter().GetResult();
+        }
+
+        Sector = LibreOffice.SheetsAsCsv(Outputs[ReportKinds.Sector].Path);
+        PublishedSheets = LibreOffice.SheetsAsCsv(Outputs[ReportKinds.Published].Path);
+        Council = LibreOffice.SheetsAsCsv(Outputs[ReportKinds.Council].Path);
+        Export = LibreOffice.SheetsAsCsv(Outputs[ReportKinds.Export].Path);
+    }
+
+    public TestDatabase Database { get; } = new();
+
+    public OutputFolder Folder { get; } = new();
+
+    public ReportRound.Seeded Round { get; }
+
+    public ServiceProvider Services { get; }
+
+    public SnapshotContent Content { get; }
+
+    public SnapshotContent Published { get; }
+
+    public string SmallCouncil { get; }
+
+    public Dictionary<string, ReportOutput> Outputs { get; }
+
+    public Dictionary<string, List<string[]>> Sector { get; }
+
+    public Dictionary<string, List<string[]>> PublishedSheets { get; }
+
+    public Dictionary<string, List<string[]>> Council { get; }
+
+    public Dictionary<string, List<string[]>> Export { get; }
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        Folder.Dispose();
+        Database.Dispose();
+    }
+}
+
+public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<ReportServiceFixture>
+{
+    private static decimal Num(string text) => SectorWorkbookWriterTests.Num(text);
+
+    private static string[] Row(List<string[]> sheet, params string[] leading) =>
+        sheet.First(r => leading.Select((v, i) => i < r.Length && r[i] == v).All(x => x));
+
+    private static Stats SectorStats(SnapshotContent view, string dimension) =>
+        view.Dimensions.Single(d => d.DimensionId == dimension).Groups.Single(g => g.Breakdown == Breakdowns.Sector).Scores;
+
+    [Fact]
+    public void Sector_OverallScores_MatchSnapshot()
+    {
+        var stats = SectorStats(fixture.Content, "overall");
+        var row = Row(fixture.Sector["Readiness overview"], "Overall", "All councils");
+
+        Assert.Equal(11, Num(row[3]));
+        Assert.Equal((decimal)stats.Mean!.Value, Num(row[4]));
+        Assert.Equal((decimal)stats.Median!.Value, Num(row[5]));
+        Assert.Equal((decimal)stats.Min!.Value, Num(row[8]));
+    }
+
+    [Fact]
+    public void Sector_ResponseRates_CountSubmittedAgainstTheRegister()
+    {
+        var row = Row(fixture.Sector["Response rates"], "All councils");
+
+        Assert.Equal(fixture.Content.Responses.Rates.Single(r => r.Breakdown == Breakdowns.Sector).Registered, Num(row[2]));
+        Assert.Equal(11, Num(row[3]));
+    }
+
+    [Fact]
+    public void Sector_QuestionCounts_MatchSnapshot()
+    {
+        var group = fixture.Content.Questions.Single(q => q.QuestionId == "B1").Groups.Single(g => g.Breakdown == Breakdowns.Sector);
+        var live = Row(fixture.Sector["Adoption of AI"], "Live in services");
+
+        Assert.Equal(group.Options.Single(o => o.Value == "live").Count, (int)Num(live[1]));
+        Assert.Equal(2, (int)Num(Row(fixture.Sector["Governance"], "Don't know")[1]));
+    }
+
+    [Fact]
+    public void Sector_HostileFreeText_StaysText()
+    {
+        Assert.Contains(fixture.Sector["Free text"], r => r[4] == ReportRound.Hostile);
+        Assert.Contains(fixture.Sector["Free text"], r => r[4] == ReportRound.HostileOther);
+        using var package = new Package(fixture.Outputs[ReportKinds.Sector].Path);
+        Assert.Equal(0, package.FormulaCount);
+        Assert.Contains(package.Cells("Free text"), c => c.IsString && c.Text == ReportRound.Hostile);
+        Assert.True(package.ImageCount("Readiness overview") >= 3);
+        Assert.True(package.ImageCount("Governance") >= 1, "the Likert chart");
+    }
+
+    [Fact]
+    public void Published_NamesNoCouncilFromTheRegister()
+    {
+        var names = File.ReadAllLines(Repository.File("src", "ReadinessSurvey.Core", "Councils", "Register", "councils.csv"))
+            .Skip(1).Select(l => l.Split(',')[2].Trim('"')).ToList();
+        static List<string> Named(IEnumerable<string> names, Dictionary<string, List<string[]>> sheets)
+        {
+            var text = string.Join("\n", sheets.Values.SelectMany(s => s).SelectMany(r => r));
+            return names.Where(n => Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(n)}(?![\w-])")).ToList();
+        }
+
+        Assert.Empty(Named(names, fixture.PublishedSheets));
+        Assert.True(Named(names, fixture.Sector).Count >= 11, "the check finds the names the internal workbook holds");
+        var text = string.Join("\n", fixture.PublishedSheets.Values.SelectMany(s => s).SelectMany(r => r));
+        Assert.DoesNotContain(ReportRound.Hostile, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Council scores", fixture.PublishedSheets.Keys);
+    }
+
+    [Fact]
+    public void Published_SmallGroups_AreSuppressed()
+    {
+        var unitary = Row(fixture.PublishedSheets["Readiness overview"], "Overall", "Council type", "Unitary authority");
+        var published = SectorStats(fixture.Published, "overall");
+        var all = Row(fixture.PublishedSheets["Readiness overview"], "Overall", "All councils");
+
+        Assert.Equal(["[c]", "[c]", "[c]"], unitary[3..6]);
+        Assert.Equal((decimal)published.Median!.Value, Num(all[5]));
+        using var package = new Package(fixture.Outputs[ReportKinds.Published].Path);
+        Assert.Empty(package.ValidationErrors);
+    }
+
+    [Fact]
+    public void Council_ShowsOwnScoresAndSuppressesSmallPeerGroups()
+    {
+        var own = fixture.Content.Councils.Single(c => c.Code == fixture.SmallCouncil);
+        var overall = Row(fixture.Council["Scores"], "Overall");
+        var sector = SectorStats(fixture.Published, "overall");
+
+        Assert.Equal(Math.Round((decimal)own.OverallScore!.Value, 2), Num(overall[1]));
+        Assert.Equal(11, Num(overall[2]));
+        Assert.Equal((decimal)sector.Median!.Value, Num(overall[3]));
+        Assert.Equal(["[c]", "[c]", "[c]", "[c]"], overall[6..10]);
+        Assert.Equal(11, Num(overall[10]));
+
+        var answers = fixture.Council["Answers"];
+        Assert.Contains(answers, r => r[0] == "B1" && r[4] == "Yes");
+        Assert.All(answers.Skip(1), r => Assert.Equal("[c]", r[7]));
+        Assert.Contains(fixture.Council["Guidance"], r => r[3].EndsWith("advice " + r[2] + ".", StringComparison.Ordinal));
+        using var package = new Package(fixture.Outputs[ReportKinds.Council].Path);
+        Assert.Equal(1, package.ImageCount("Scores"));
+    }
+
+    [Fact]
+    public void Councils_OneWorkbookPerSubmittedCouncil()
+    {
+        var files = fixture.Outputs[ReportKinds.Councils].Files;
+
+        Assert.Equal(fixture.Round.Submitted.Order(StringComparer.Ordinal).Select(c => "council-" + c.ToLowerInvariant()),
+            files.Select(f => Path.GetFileName(f)[..^16]));
+        Assert.All(files, f =>
+        {
+            using var package = new Package(f);
+            Assert.Equal(1, package.ImageCount("Scores"));
+        });
+    }
+
+    [Fact]
+    public void Export_OneRowPerSubmittedReturn_InEveryFormat()
+    {
+        var output = fixture.Outputs[ReportKinds.Export];
+        var responses = fixture.Export["Responses"];
+        var csv = Csv.Parse(File.ReadAllText(output.Files[1]));
+
+        Assert.Equal(3, output.Files.Count);
+        Assert.Equal(12, responses.Count);
+        Assert.Equal(12, csv.Count);
+        Assert.Equal(fixture.Round.Submitted.Order(StringComparer.Ordinal), responses.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(responses, r => r[0] == fixture.Round.InProgress);
+        var b4 = Array.IndexOf(responses[0], "B4");
+        Assert.Contains(responses, r => r[b4] == ReportRound.Hostile);
+        Assert.Contains(Csv.Parse(File.ReadAllText(output.Files[2])), r => r[0] == "E2" && r[6] == "dont-know");
+    }
+
+    [Fact]
+    public async Task Generate_WithoutSnapshot_AsksForAggregation()
+    {
+        using var database = new TestDatabase();
+        var seeded = await ReportRound.SeedAsync(database, aggregate: false);
+        await using var services = ReportRound.Services(database);
+        await using var scope = services.CreateAsyncScope();
+
+        var error = await Assert.ThrowsAsync<ReportException>(() =>
+            scope.ServiceProvider.GetRequiredService<IReportGenerator>().GenerateAsync(
+                new ReportRun { RoundId = seeded.RoundId, Kind = ReportKinds.Sector, RequestedBy = "test" }, new Progress<int>(), default));
+
+        Assert.Contains($"Run 'aggregate --round {seeded.RoundId}' first", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("E99999999", "no council with code")]
+    [InlineData(null, "has no submitted return")]
+    public async Task Council_UnknownOrNotSubmitted_IsRefused(string? code, string message)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+
+        var error = await Assert.ThrowsAsync<ReportException>(() =>
+            service.GenerateAsync(fixture.Round.RoundId, ReportKinds.Council, code ?? fixture.Round.InProgress, fixture.Folder.Path, null, default));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+}
