@@ -71,7 +71,9 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
     public async Task<SaveResult> SaveAsync(int returnId, int contributorId, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        using var _ = await gate.EnterAsync(cancellationToken);
+
+        // Reading and checking happen outside the write gate, so saves only queue for the write itself;
+        // the write checks every version again, so nothing that changed meanwhile is overwritten.
         var workspace = await LoadAsync(returnId, cancellationToken);
         if (workspace.IsReadOnly)
         {
@@ -102,7 +104,10 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         try
         {
-            await WriteAsync(workspace, contributorId, changed, cancellationToken);
+            if (!await WriteAsync(workspace, contributorId, changed, cancellationToken))
+            {
+                return SaveResult.ReadOnly();
+            }
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException)
         {
@@ -115,9 +120,17 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         return SaveResult.Saved(changed.Count, after);
     }
 
-    private async Task WriteAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
+    /// <summary>Writes the changes if every version still matches; false when the return was submitted meanwhile.</summary>
+    private async Task<bool> WriteAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
     {
+        using var _ = await gate.EnterAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var councilReturn = await db.Returns.SingleAsync(r => r.Id == workspace.Return.Id, cancellationToken);
+        if (councilReturn.Status == ReturnStatus.Submitted)
+        {
+            return false;
+        }
+
         var ids = changed.Select(c => c.QuestionId).ToList();
         var rows = await db.Answers.Include(a => a.Selections)
             .Where(a => a.ReturnId == workspace.Return.Id && ids.Contains(a.QuestionId))
@@ -142,7 +155,6 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             row.UpdatedByContributorId = contributorId;
         }
 
-        var councilReturn = await db.Returns.SingleAsync(r => r.Id == workspace.Return.Id, cancellationToken);
         councilReturn.UpdatedAt = now;
         if (councilReturn.Status == ReturnStatus.NotStarted)
         {
@@ -150,6 +162,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private static List<AnswerError> Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
