@@ -21,7 +21,6 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<ReportJob>();
 
         // Another feature registers the real generator; whichever is registered first wins.
-        services.TryAddScoped<IReportGenerator, UnavailableReportGenerator>();
         return services;
     }
 }
