@@ -114,12 +114,6 @@ public sealed class InvitationServiceTests : IDisposable
     private async Task<int> ArrangeRoundAsync()
     {
         await using var db = _database.CreateContext();
-        await new CouncilRegisterImporter(db, _clock).ImportAsync(CouncilRegister.BundledFile);
-        var audit = new AuditLog(db, _clock);
-        await new SurveyLibrary(db, audit, _clock, new DefinitionCache()).ImportAsync(
-            SurveyDefinitionLoader.LoadFile(Path.Combine(Repository.Surveys, "ai-readiness-2024-25.json")), "test");
-        var round = await new RoundService(db, audit, _clock).OpenAsync(
-            new OpenRoundRequest("2024-25", "ai-readiness-2024-25", null, null, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc)), "test");
-        return round.Id;
+        return await Rounds.OpenDefaultAsync(db, _clock, new DefinitionCache(), new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 }

@@ -216,17 +216,12 @@ public sealed class ReturnServiceTests : IDisposable
     private async Task<(int ReturnId, int Alex, int Sam)> ArrangeAsync()
     {
         await using var db = _database.CreateContext();
-        await new CouncilRegisterImporter(db, _clock).ImportAsync(CouncilRegister.BundledFile);
-        var audit = new AuditLog(db, _clock);
-        var library = new SurveyLibrary(db, audit, _clock, _cache);
-        await library.ImportAsync(SurveyDefinitionLoader.LoadFile(Path.Combine(Repository.Surveys, "ai-readiness-2024-25.json")), "test");
-        var round = await new RoundService(db, audit, _clock).OpenAsync(
-            new OpenRoundRequest("2024-25", "ai-readiness-2024-25", 1, null, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc)), "test");
-        var invitations = new InvitationService(db, audit, _clock);
+        var roundId = await Rounds.OpenDefaultAsync(db, _clock, _cache, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var invitations = new InvitationService(db, new AuditLog(db, _clock), _clock);
         var issued = await invitations.CreateManyAsync(
         [
-            new InvitationRequest(round.Id, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital"),
-            new InvitationRequest(round.Id, "E07000223", "Sam Jones", "sam@adur.gov.uk", "Data protection officer"),
+            new InvitationRequest(roundId, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital"),
+            new InvitationRequest(roundId, "E07000223", "Sam Jones", "sam@adur.gov.uk", "Data protection officer"),
         ], "test");
         var service = Service(db);
         var alex = await service.EnsureContributorAsync(issued[0].Invitation);
