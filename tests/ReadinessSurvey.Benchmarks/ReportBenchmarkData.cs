@@ -52,15 +52,7 @@ internal sealed class ReportBenchmarkData(string connectionString)
     }
 
     /// <summary>Aggregation's question shapes from the definition.</summary>
-    public IReadOnlyList<QuestionShape> Shapes() => Definition.Questions.Where(q => q.Type != QuestionType.Council).Select(q => q.Type switch
-    {
-        QuestionType.SingleChoice => new QuestionShape(q.Id, QuestionKinds.SingleChoice, q.Options.Select(o => o.Value).ToList()),
-        QuestionType.MultipleChoice => new QuestionShape(q.Id, QuestionKinds.Multiple, q.Options.Select(o => o.Value).ToList()),
-        QuestionType.YesNo => new QuestionShape(q.Id, QuestionKinds.YesNo, WithDontKnow(q, ["yes", "no"])),
-        QuestionType.Likert => new QuestionShape(q.Id, QuestionKinds.Likert, WithDontKnow(q, q.Points.Select(p => p.Point.ToString(CultureInfo.InvariantCulture)).ToList())),
-        QuestionType.Number => QuestionShape.Number(q.Id),
-        _ => new QuestionShape(q.Id, QuestionKinds.Text, []),
-    }).ToList();
+    public IReadOnlyList<QuestionShape> Shapes() => QuestionShapes.From(Definition);
 
     /// <summary>A current snapshot with empty aggregates, so an export can run without a long aggregation.</summary>
     public async Task AddEmptySnapshotAsync(int roundId, int returns)
@@ -74,8 +66,6 @@ internal sealed class ReportBenchmarkData(string connectionString)
         });
         await db.SaveChangesAsync();
     }
-
-    private static List<string> WithDontKnow(Question q, List<string> codes) => q.DontKnow is null ? codes : [.. codes, AnswerStorage.DontKnowCode];
 
     private async Task InsertAsync(int roundId, int returns)
     {

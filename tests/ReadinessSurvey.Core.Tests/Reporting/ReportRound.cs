@@ -87,24 +87,8 @@ public static class ReportRound
             : throw new InvalidOperationException("The report test definition does not load: " +
                 string.Join("; ", SurveyDefinitionLoader.LoadText(DefinitionJson, "report-test.json").Errors));
 
-    /// <summary>Aggregation's question shapes for a definition (choice codes as AnswerStorage stores them).</summary>
-    public static IReadOnlyList<QuestionShape> Shapes(SurveyDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        return definition.Questions.Where(q => q.Type != QuestionType.Council).Select(q => q.Type switch
-        {
-            QuestionType.SingleChoice => new QuestionShape(q.Id, QuestionKinds.SingleChoice, q.Options.Select(o => o.Value).ToList()),
-            QuestionType.MultipleChoice => new QuestionShape(q.Id, QuestionKinds.Multiple, q.Options.Select(o => o.Value).ToList()),
-            QuestionType.YesNo => new QuestionShape(q.Id, QuestionKinds.YesNo, DontKnow(q, ["yes", "no"])),
-            QuestionType.Likert => new QuestionShape(q.Id, QuestionKinds.Likert,
-                DontKnow(q, q.Points.Select(p => p.Point.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList())),
-            QuestionType.Number => QuestionShape.Number(q.Id),
-            _ => new QuestionShape(q.Id, QuestionKinds.Text, []),
-        }).ToList();
-    }
-
-    private static List<string> DontKnow(Question q, List<string> codes) =>
-        q.DontKnow is null ? codes : [.. codes, AnswerStorage.DontKnowCode];
+    /// <summary>Aggregation's question shapes for a definition.</summary>
+    public static IReadOnlyList<QuestionShape> Shapes(SurveyDefinition definition) => QuestionShapes.From(definition);
 
     public static async Task<Seeded> SeedAsync(TestDatabase database, bool aggregate = true)
     {
