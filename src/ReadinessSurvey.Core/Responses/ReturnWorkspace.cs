@@ -25,6 +25,18 @@ public sealed class ReturnWorkspace
 
     public bool IsReadOnly => Return.Status == ReturnStatus.Submitted || Round.Status != RoundStatus.Open;
 
+    /// <summary>The same return with other answers, e.g. the ones a save has just stored.</summary>
+    public ReturnWorkspace WithAnswers(AnswerSet answers) => new()
+    {
+        Return = Return,
+        Round = Round,
+        Council = Council,
+        Profile = Profile,
+        Definition = Definition,
+        Answers = answers,
+        Info = Info,
+    };
+
     public int VersionOf(string questionId) => Info.TryGetValue(questionId, out var info) ? info.Version : 0;
 
     private SurveyVisibility? _visibility;

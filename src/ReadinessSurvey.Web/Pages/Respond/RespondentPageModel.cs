@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
 using ReadinessSurvey.Web.Respond;
 
 namespace ReadinessSurvey.Web.Pages.Respond;
@@ -15,6 +16,9 @@ public abstract class RespondentPageModel(ReturnService returns) : PageModel
     protected ReturnService Returns => returns;
 
     protected int ContributorId => User.Respondent().ContributorId;
+
+    /// <summary>Carries on with the answers a save has just stored, without reading them back.</summary>
+    protected void UseAnswers(AnswerSet answers) => Workspace = Workspace.WithAnswers(answers);
 
     protected async Task LoadAsync(CancellationToken cancellationToken) =>
         Workspace = await returns.LoadAsync(User.Respondent().ReturnId, cancellationToken);

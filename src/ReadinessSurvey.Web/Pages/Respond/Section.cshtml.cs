@@ -86,7 +86,8 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
         }
 
         // The saved answers decide what comes next; only a page shown again needs a fresh read.
-        var visibleAfter = DisplayLogic.Evaluate(Workspace.Definition, Workspace.Profile, result.Answers!);
+        UseAnswers(result.Answers!);
+        var visibleAfter = Workspace.Visibility;
         var added = Section.Questions.Any(q => visibleAfter.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id));
         if (added && visibleAfter.IsSectionVisible(Section.Id))
         {
@@ -101,7 +102,6 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
             return RedirectToPage("/Respond/Index");
         }
 
-        await LoadAsync(cancellationToken);
         return NextPage();
     }
 
