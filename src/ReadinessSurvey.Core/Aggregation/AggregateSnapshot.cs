@@ -19,7 +19,7 @@ public sealed class AggregateSnapshot
 
     public int ReturnCount { get; set; }
 
-    /// <summary>The full internal aggregates as JSON.</summary>
+    /// <summary>The internal aggregates as JSON, without per-council data (that is in <see cref="Councils"/>).</summary>
     public required string ContentJson { get; set; }
 
     /// <summary>The published (suppressed) aggregates as JSON.</summary>
@@ -27,4 +27,10 @@ public sealed class AggregateSnapshot
 
     /// <summary>What was withheld from the published view, and why (JSON).</summary>
     public required string SuppressionLogJson { get; set; }
+
+    /// <summary>
+    /// Each submitted council's profile and position against its peers, as rows. Loaded by
+    /// <see cref="SnapshotReader"/>; empty on snapshots made before these rows existed, whose councils are in the JSON.
+    /// </summary>
+    public List<SnapshotCouncil> Councils { get; set; } = [];
 }

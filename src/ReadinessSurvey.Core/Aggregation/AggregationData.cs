@@ -1,29 +1,36 @@
 using System.Globalization;
-using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Aggregation;
 
-/// <summary>Everything an aggregation run reads from the database, already counted where it can be.</summary>
+/// <summary>
+/// Everything an aggregation run reads from the database, already counted: nothing in it grows with
+/// the number of councils except <see cref="Versions"/> (three integers a return, for the input hash)
+/// and the not-submitted list.
+/// </summary>
 internal sealed record AggregationData(
     int RoundId,
     IReadOnlyList<QuestionShape> Questions,
-    IReadOnlyList<CouncilInfo> Councils,
-    IReadOnlyList<ReturnInfo> Returns,
-    IReadOnlySet<int> InvitedCouncilIds,
+    IReadOnlyList<GroupInfo> RegisterGroups,
+    IReadOnlyList<CouncilStatusRow> NotSubmitted,
+    IReadOnlyList<ReturnVersion> Versions,
     IReadOnlyList<GroupCount> Registered,
     IReadOnlyList<GroupCount> Invited,
-    IReadOnlyList<GroupCount> Submitted,
+    IReadOnlyList<ValueCount> Submitted,
     IReadOnlyList<CellCount> ChoiceCounts,
     IReadOnlyList<CellCount> SelectionCounts,
-    IReadOnlyList<CellCount> AnsweredCounts,
-    IReadOnlyList<NumberValue> Numbers,
-    IReadOnlyList<ScoreValue> Scores);
+    IReadOnlyList<ValueCount> Numbers,
+    IReadOnlyList<ValueCount> Scores);
 
-/// <summary>A council from the register, as aggregation needs it.</summary>
-internal sealed record CouncilInfo(int Id, string Code, string Name, string TypeCode, string TypeName, string RegionCode, string RegionName, string Tier);
+/// <summary>The finest cell every breakdown is a sum of: a council's type, region and tier and its return's maturity level.</summary>
+internal readonly record struct Cell(string TypeCode, string RegionCode, string Tier, int? MaturityLevel)
+{
+    public static Cell Of(CellCount count) => new(count.TypeCode, count.RegionCode, count.Tier, count.MaturityLevel);
 
-/// <summary>A return of the round (any status).</summary>
-internal sealed record ReturnInfo(int Id, int CouncilId, ReturnStatus Status, int Version, double? OverallScore, int? MaturityLevel);
+    public static Cell Of(ValueCount count) => new(count.TypeCode, count.RegionCode, count.Tier, count.MaturityLevel);
+
+    /// <summary>A stable text key, for naming populations of councils.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{TypeCode}|{RegionCode}|{Tier}|{MaturityLevel}");
+}
 
 /// <summary>Which group of a breakdown a council (or a finest cell) belongs to.</summary>
 internal static class GroupKeys
@@ -40,12 +47,9 @@ internal static class GroupKeys
         _ => throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "Unknown breakdown."),
     };
 
-    public static string? Of(string breakdown, CellCount cell) =>
+    public static string? Of(string breakdown, Cell cell) =>
         Of(breakdown, cell.TypeCode, cell.RegionCode, cell.Tier, cell.MaturityLevel);
 
     public static string? Of(string breakdown, GroupCount count) =>
         Of(breakdown, count.TypeCode, count.RegionCode, count.Tier, null);
-
-    public static string? Of(string breakdown, CouncilInfo council, int? maturityLevel) =>
-        Of(breakdown, council.TypeCode, council.RegionCode, council.Tier, maturityLevel);
 }

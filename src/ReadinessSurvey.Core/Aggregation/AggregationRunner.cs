@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
-using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Aggregation;
 
@@ -73,17 +72,16 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         var content = builder.Build();
         var (published, log) = new PublishedViewBuilder(builder, content, threshold).Build();
         var contentJson = SnapshotJson.Write(content);
-        var versions = await AggregationQueries.AnswerVersionsBySubmittedReturn(db, roundId).ToListAsync(cancellationToken);
         var snapshot = new AggregateSnapshot
         {
             RoundId = roundId,
             ComputedAt = clock.GetUtcNow().UtcDateTime,
             IsCurrent = true,
-            ReturnCount = builder.Submitted.Count,
+            ReturnCount = builder.SubmittedCount,
             ContentJson = contentJson,
             PublishedJson = SnapshotJson.Write(published),
             SuppressionLogJson = SnapshotJson.Write(log),
-            InputHash = InputHash(data, versions, threshold, contentJson),
+            InputHash = InputHash(data, threshold, contentJson),
         };
         await StepAsync(AggregationStep.Computed);
 
@@ -94,6 +92,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 
         db.AggregateSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
+        await SnapshotCouncilWriter.WriteAsync(db, snapshot.Id, roundId, cancellationToken);
         await StepAsync(AggregationStep.Inserted);
 
         await transaction.CommitAsync(cancellationToken);
@@ -106,36 +105,28 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         List<string> multiple = [.. questions.Where(q => q.Kind == QuestionKinds.Multiple).Select(q => q.Id)];
         List<string> number = [.. questions.Where(q => q.Kind == QuestionKinds.Number).Select(q => q.Id)];
 
-        var councils = await db.Councils
-            .Select(c => new CouncilInfo(c.Id, c.Code, c.Name, c.TypeCode, c.TypeName, c.RegionCode, c.RegionName, c.Tier))
-            .ToListAsync(cancellationToken);
-        var returns = await db.Returns.Where(r => r.RoundId == roundId)
-            .Select(r => new ReturnInfo(r.Id, r.CouncilId, r.Status, r.Version, r.OverallScore, r.MaturityLevel))
-            .ToListAsync(cancellationToken);
-        var invited = await db.Invitations.Where(i => i.RoundId == roundId).Select(i => i.CouncilId).Distinct().ToListAsync(cancellationToken);
-
         return new AggregationData(
             roundId,
             questions,
-            councils,
-            returns,
-            invited.ToHashSet(),
+            await AggregationQueries.RegisterGroupsAsync(db, cancellationToken),
+            await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken),
+            await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken),
             await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken),
             await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken),
             await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken),
-            await AggregationQueries.ChoiceCounts(db, roundId, choice).ToListAsync(cancellationToken),
+            await AggregationQueries.ChoiceCounts(db, roundId, choice, multiple).ToListAsync(cancellationToken),
             await AggregationQueries.SelectionCounts(db, roundId, multiple).ToListAsync(cancellationToken),
-            await AggregationQueries.AnsweredCounts(db, roundId, multiple).ToListAsync(cancellationToken),
-            await AggregationQueries.Numbers(db, roundId, number).ToListAsync(cancellationToken),
-            await AggregationQueries.Scores(db, roundId).ToListAsync(cancellationToken));
+            await AggregationQueries.NumberCounts(db, roundId, number).ToListAsync(cancellationToken),
+            await AggregationQueries.ScoreCounts(db, roundId).ToListAsync(cancellationToken));
     }
 
     /// <summary>
-    /// SHA-256 over the round, the threshold, the questions, each submitted return's id, version, answer
-    /// count and sum of answer versions, and the content JSON: the same inputs always give the same hash,
-    /// and any edit to a submitted return (which bumps a version) or to what it adds up to changes it.
+    /// SHA-256 over the round, the threshold, the questions, each submitted return's id, council and
+    /// version, and the content JSON: the same inputs always give the same hash. A submitted return's
+    /// answers and scores cannot change while its version stays the same (saves are refused on a submitted
+    /// return; reopening and submitting each bump the version), so the version stands for them.
     /// </summary>
-    private static string InputHash(AggregationData data, IReadOnlyList<AnswerVersions> versions, int threshold, string contentJson)
+    private static string InputHash(AggregationData data, int threshold, string contentJson)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
@@ -145,11 +136,9 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
             text.Append(invariant, $"question:{question.Id}:{question.Kind}:{string.Join('\u001f', question.Options)}\n");
         }
 
-        var byReturn = versions.ToDictionary(v => v.ReturnId);
-        foreach (var r in data.Returns.Where(r => r.Status == ReturnStatus.Submitted).OrderBy(r => r.Id))
+        foreach (var r in data.Versions)
         {
-            var answers = byReturn.GetValueOrDefault(r.Id);
-            text.Append(invariant, $"return:{r.Id}:{r.CouncilId}:{r.Version}:{answers?.Count ?? 0}:{answers?.VersionSum ?? 0}\n");
+            text.Append(invariant, $"return:{r.ReturnId}:{r.CouncilId}:{r.Version}\n");
         }
 
         text.Append(invariant, $"content:{SnapshotJson.Sha256(contentJson)}\n");

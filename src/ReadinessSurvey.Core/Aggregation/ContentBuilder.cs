@@ -4,67 +4,66 @@ using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Aggregation;
 
-/// <summary>Builds the internal view of a snapshot from what the queries read. No I/O.</summary>
+/// <summary>
+/// Builds the internal view of a snapshot from what the queries counted. No I/O. Everything here works
+/// on finest cells and (value, count) pairs, so its cost does not grow with the number of councils; each
+/// council's profile and peer positions are rows written by the database (<see cref="SnapshotCouncilWriter"/>).
+/// </summary>
 internal sealed class ContentBuilder
 {
-    private static readonly string[] PeerBreakdowns = [Breakdowns.Sector, Breakdowns.Type, Breakdowns.Region];
-
     private readonly AggregationData _data;
     private readonly int _threshold;
-    private readonly List<SubmittedCouncil> _submitted;
-    private readonly Dictionary<int, SubmittedCouncil> _submittedById;
     private readonly IReadOnlyList<GroupInfo> _groups;
+    private readonly Dictionary<Cell, int> _cells = [];
+    private readonly Dictionary<(string Breakdown, string Group), List<KeyValuePair<Cell, int>>> _cellsInGroup = [];
 
     public ContentBuilder(AggregationData data, int threshold)
     {
         _data = data;
         _threshold = threshold;
-        var councils = data.Councils.ToDictionary(c => c.Id);
-        _submitted = [.. data.Returns
-            .Where(r => r.Status == ReturnStatus.Submitted && councils.ContainsKey(r.CouncilId))
-            .Select(r => new SubmittedCouncil(councils[r.CouncilId], r))
-            .OrderBy(s => s.Council.Code, StringComparer.Ordinal)];
-        _submittedById = _submitted.ToDictionary(s => s.Council.Id);
-        _groups = BuildGroups(data.Councils);
+        foreach (var row in data.Submitted)
+        {
+            _cells[Cell.Of(row)] = _cells.GetValueOrDefault(Cell.Of(row)) + row.Count;
+        }
+
+        SubmittedCount = _cells.Values.Sum();
+        _groups = BuildGroups(data.RegisterGroups);
     }
 
-    /// <summary>The submitted councils, ordered by code.</summary>
-    public IReadOnlyList<SubmittedCouncil> Submitted => _submitted;
+    /// <summary>How many councils submitted.</summary>
+    public int SubmittedCount { get; }
 
     public SnapshotContent Build()
     {
-        var dimensionIds = _data.Scores.Select(s => s.DimensionId).Distinct().Order(StringComparer.Ordinal).ToList();
-        var dimensionValues = new Dictionary<string, Dictionary<int, ScoreValue>>(StringComparer.Ordinal)
-        {
-            [ReturnScore.Overall] = _submitted.ToDictionary(
-                s => s.Council.Id,
-                s => new ScoreValue(s.Council.Id, ReturnScore.Overall, s.Return.OverallScore, s.Return.OverallScore is null ? "insufficient" : "scored")),
-        };
-        foreach (var id in dimensionIds)
-        {
-            dimensionValues[id] = _data.Scores.Where(s => s.DimensionId == id && _submittedById.ContainsKey(s.CouncilId))
-                .GroupBy(s => s.CouncilId).ToDictionary(g => g.Key, g => g.First());
-        }
-
+        var dimensionIds = _data.Scores.Select(s => s.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         return new SnapshotContent(
             _data.RoundId,
             Published: false,
             _threshold,
             _groups,
             BuildResponses(),
-            BuildCouncils(dimensionValues),
+            [],
             [.. _data.Questions.Where(q => q.Kind != QuestionKinds.Text).OrderBy(q => q.Id, StringComparer.Ordinal).Select(BuildQuestion)],
-            [.. dimensionValues.Keys.OrderBy(k => k == ReturnScore.Overall ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal)
-                .Select(id => BuildDimension(id, dimensionValues[id]))],
+            [BuildDimension(ReturnScore.Overall, _data.Submitted), .. dimensionIds.Select(id => BuildDimension(id, [.. _data.Scores.Where(s => s.Id == id)]))],
             BuildMaturity());
     }
 
     /// <summary>Groups of a breakdown, ordered by key.</summary>
     public IEnumerable<string> GroupsOf(string breakdown) => _groups.Where(g => g.Breakdown == breakdown).Select(g => g.Key);
 
+    /// <summary>The non-empty finest cells in a group, with how many submitted councils each holds.</summary>
+    public IReadOnlyList<KeyValuePair<Cell, int>> CellsIn(string breakdown, string group)
+    {
+        if (!_cellsInGroup.TryGetValue((breakdown, group), out var cells))
+        {
+            _cellsInGroup[(breakdown, group)] = cells = [.. _cells.Where(c => GroupKeys.Of(breakdown, c.Key) == group)];
+        }
+
+        return cells;
+    }
+
     /// <summary>Submitted councils in a group.</summary>
-    public IEnumerable<SubmittedCouncil> InGroup(string breakdown, string group) =>
-        _submitted.Where(s => GroupKeys.Of(breakdown, s.Council, s.Return.MaturityLevel) == group);
+    public int CountIn(string breakdown, string group) => CellsIn(breakdown, group).Sum(c => c.Value);
 
     internal static double? Round(double? value) =>
         value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
@@ -78,18 +77,42 @@ internal sealed class ContentBuilder
         Round(summary.Min),
         Round(summary.Max));
 
-    private static List<GroupInfo> BuildGroups(IReadOnlyList<CouncilInfo> councils)
+    private static List<GroupInfo> BuildGroups(IReadOnlyList<GroupInfo> register)
     {
         List<GroupInfo> groups = [new(Breakdowns.Sector, Breakdowns.AllGroup, "All councils")];
-        groups.AddRange(councils.GroupBy(c => c.TypeCode).Select(g => new GroupInfo(Breakdowns.Type, g.Key, g.Min(c => c.TypeName)!))
-            .OrderBy(g => g.Key, StringComparer.Ordinal));
-        groups.AddRange(councils.GroupBy(c => c.RegionCode).Select(g => new GroupInfo(Breakdowns.Region, g.Key, g.Min(c => c.RegionName)!))
-            .OrderBy(g => g.Key, StringComparer.Ordinal));
-        groups.AddRange(councils.Select(c => c.Tier).Distinct().Order(StringComparer.Ordinal).Select(t => new GroupInfo(Breakdowns.Tier, t, t)));
+        foreach (var breakdown in new[] { Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier })
+        {
+            groups.AddRange(register.Where(g => g.Breakdown == breakdown).OrderBy(g => g.Key, StringComparer.Ordinal));
+        }
+
         groups.AddRange(Enumerable.Range(1, MaturityLevels.Count)
             .Select(level => new GroupInfo(Breakdowns.Maturity, level.ToString(CultureInfo.InvariantCulture), MaturityLevels.Names[level])));
         return groups;
     }
+
+    /// <summary>Rows sorted into the groups of a breakdown (rows outside every group, such as no maturity level, are left out).</summary>
+    private static Dictionary<string, List<T>> ByGroup<T>(IEnumerable<T> rows, string breakdown, Func<T, Cell> cellOf)
+    {
+        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (GroupKeys.Of(breakdown, cellOf(row)) is { } key)
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                }
+
+                list.Add(row);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>The values behind (value, count) pairs, each as many times as it was counted; nulls left out.</summary>
+    private static IEnumerable<double> Expand(IEnumerable<ValueCount> rows) =>
+        rows.Where(r => r.Value is not null).SelectMany(r => Enumerable.Repeat(r.Value!.Value, r.Count));
 
     private ResponseSummary BuildResponses()
     {
@@ -99,19 +122,15 @@ internal sealed class ContentBuilder
             foreach (var group in GroupsOf(breakdown))
             {
                 var registered = Sum(_data.Registered, breakdown, group);
-                var submitted = Sum(_data.Submitted, breakdown, group);
+                var submitted = CountIn(breakdown, group);
                 rates.Add(new ResponseRate(
                     breakdown, group, registered, Sum(_data.Invited, breakdown, group), submitted, Round(Descriptive.Percent(submitted, registered))));
             }
         }
 
-        var returns = _data.Returns.GroupBy(r => r.CouncilId).ToDictionary(g => g.Key, g => g.First());
-        var notSubmitted = _data.Councils
-            .Where(c => !_submittedById.ContainsKey(c.Id))
+        var notSubmitted = _data.NotSubmitted
             .OrderBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => new CouncilStatus(
-                c.Code, c.Name, c.TypeCode, c.RegionCode, _data.InvitedCouncilIds.Contains(c.Id),
-                returns.TryGetValue(c.Id, out var r) ? r.Status.ToString() : "None"))
+            .Select(c => new CouncilStatus(c.Code, c.Name, c.TypeCode, c.RegionCode, c.Invited, c.Status?.ToString() ?? "None"))
             .ToList();
         return new ResponseSummary(rates, notSubmitted);
 
@@ -119,70 +138,18 @@ internal sealed class ContentBuilder
             counts.Where(c => GroupKeys.Of(breakdown, c) == group).Sum(c => c.Count);
     }
 
-    private List<CouncilResult> BuildCouncils(Dictionary<string, Dictionary<int, ScoreValue>> dimensionValues)
-    {
-        var dimensionIds = dimensionValues.Keys.Where(k => k != ReturnScore.Overall).Order(StringComparer.Ordinal).ToList();
-        var peerIds = dimensionValues.Keys.OrderBy(k => k == ReturnScore.Overall ? 0 : 1).ThenBy(k => k, StringComparer.Ordinal).ToList();
-        var results = new List<CouncilResult>();
-
-        // Note: every council in a group shares the group's values and summary; computing them once per
-        // group, not once per council, keeps a run linear in councils (it was quadratic: 11 s for 2,000).
-        var groupStats = new Dictionary<(string Id, string Breakdown, string Group), (double[] Sorted, Summary Summary)>();
-        foreach (var council in _submitted)
-        {
-            var scores = dimensionIds
-                .Where(id => dimensionValues[id].ContainsKey(council.Council.Id))
-                .Select(id => dimensionValues[id][council.Council.Id])
-                .Select(s => new DimensionScore(s.DimensionId, Round(s.Score), s.Status))
-                .ToList();
-            var peers = new List<PeerPosition>();
-            foreach (var id in peerIds)
-            {
-                var own = dimensionValues[id].TryGetValue(council.Council.Id, out var value) ? value.Score : null;
-                foreach (var breakdown in PeerBreakdowns)
-                {
-                    var group = GroupKeys.Of(breakdown, council.Council, council.Return.MaturityLevel)!;
-                    if (!groupStats.TryGetValue((id, breakdown, group), out var stats))
-                    {
-                        var values = ScoredValues(dimensionValues[id], breakdown, group);
-                        stats = groupStats[(id, breakdown, group)] = ([.. values.Order()], Descriptive.Summarise(values));
-                    }
-
-                    var summary = stats.Summary;
-                    peers.Add(new PeerPosition(
-                        id, breakdown, group, summary.N, Round(summary.Median), Round(summary.LowerQuartile), Round(summary.UpperQuartile),
-                        own is { } score ? Round(Descriptive.PercentileRankSorted(stats.Sorted, score)) : null,
-                        summary.N >= _threshold));
-                }
-            }
-
-            results.Add(new CouncilResult(
-                council.Council.Code, council.Council.Name, council.Council.TypeCode, council.Council.RegionCode, council.Council.Tier,
-                Round(council.Return.OverallScore), council.Return.MaturityLevel, scores, peers));
-        }
-
-        return results;
-    }
-
-    private List<double> ScoredValues(Dictionary<int, ScoreValue> values, string breakdown, string group) =>
-        [.. InGroup(breakdown, group)
-            .Select(s => values.TryGetValue(s.Council.Id, out var v) ? v.Score : null)
-            .OfType<double>()];
-
     private QuestionResult BuildQuestion(QuestionShape question)
     {
         var groups = new List<QuestionGroup>();
         if (question.Kind == QuestionKinds.Number)
         {
-            var numbers = _data.Numbers.Where(n => n.QuestionId == question.Id && _submittedById.ContainsKey(n.CouncilId)).ToList();
+            var numbers = _data.Numbers.Where(n => n.Id == question.Id).ToList();
             foreach (var breakdown in Breakdowns.Ordered)
             {
+                var byGroup = ByGroup(numbers, breakdown, Cell.Of);
                 foreach (var group in GroupsOf(breakdown))
                 {
-                    var inGroup = numbers
-                        .Where(n => GroupKeys.Of(breakdown, _submittedById[n.CouncilId].Council, _submittedById[n.CouncilId].Return.MaturityLevel) == group)
-                        .Select(n => n.Value);
-                    var stats = ToStats(Descriptive.Summarise(inGroup));
+                    var stats = ToStats(Descriptive.Summarise(Expand(byGroup.GetValueOrDefault(group) ?? [])));
                     groups.Add(new QuestionGroup(breakdown, group, stats.N, [], stats));
                 }
             }
@@ -191,17 +158,19 @@ internal sealed class ContentBuilder
         }
 
         var isChoice = QuestionKinds.IsChoice(question.Kind);
-        var counts = (isChoice ? _data.ChoiceCounts : _data.SelectionCounts).Where(c => c.QuestionId == question.Id).ToList();
-        var answered = _data.AnsweredCounts.Where(c => c.QuestionId == question.Id).ToList();
-        var extra = counts.Select(c => c.Value).Where(v => !question.Options.Contains(v)).Distinct().Order(StringComparer.Ordinal);
+        var counts = (isChoice ? _data.ChoiceCounts : _data.SelectionCounts).Where(c => c.QuestionId == question.Id && c.Value is not null).ToList();
+        var answered = isChoice ? [] : _data.ChoiceCounts.Where(c => c.QuestionId == question.Id).ToList();
+        var extra = counts.Select(c => c.Value!).Where(v => !question.Options.Contains(v)).Distinct().Order(StringComparer.Ordinal);
         var values = question.Options.Distinct().Concat(extra).ToList();
         foreach (var breakdown in Breakdowns.Ordered)
         {
+            var countsByGroup = ByGroup(counts, breakdown, Cell.Of);
+            var answeredByGroup = ByGroup(answered, breakdown, Cell.Of);
             foreach (var group in GroupsOf(breakdown))
             {
-                var inGroup = counts.Where(c => GroupKeys.Of(breakdown, c) == group).ToList();
+                var inGroup = countsByGroup.GetValueOrDefault(group) ?? [];
                 var byValue = values.Select(v => (Value: v, Count: inGroup.Where(c => c.Value == v).Sum(c => c.Count))).ToList();
-                var total = isChoice ? byValue.Sum(v => v.Count) : answered.Where(c => GroupKeys.Of(breakdown, c) == group).Sum(c => c.Count);
+                var total = isChoice ? byValue.Sum(v => v.Count) : (answeredByGroup.GetValueOrDefault(group) ?? []).Sum(c => c.Count);
                 groups.Add(new QuestionGroup(
                     breakdown,
                     group,
@@ -214,16 +183,18 @@ internal sealed class ContentBuilder
         return new QuestionResult(question.Id, question.Kind, groups);
     }
 
-    private DimensionResult BuildDimension(string id, Dictionary<int, ScoreValue> values)
+    /// <param name="values">How many councils have each score (null: a council with the dimension but no score).</param>
+    private DimensionResult BuildDimension(string id, IReadOnlyList<ValueCount> values)
     {
         var groups = new List<DimensionGroup>();
         foreach (var breakdown in Breakdowns.Ordered)
         {
+            var byGroup = ByGroup(values, breakdown, Cell.Of);
             foreach (var group in GroupsOf(breakdown))
             {
-                var members = InGroup(breakdown, group).Where(s => values.ContainsKey(s.Council.Id)).Select(s => values[s.Council.Id]).ToList();
-                var stats = ToStats(Descriptive.Summarise(members.Select(m => m.Score).OfType<double>()));
-                groups.Add(new DimensionGroup(breakdown, group, stats, members.Count(m => m.Score is null)));
+                var members = byGroup.GetValueOrDefault(group) ?? [];
+                var stats = ToStats(Descriptive.Summarise(Expand(members)));
+                groups.Add(new DimensionGroup(breakdown, group, stats, members.Where(m => m.Value is null).Sum(m => m.Count)));
             }
         }
 
@@ -237,7 +208,9 @@ internal sealed class ContentBuilder
         {
             foreach (var group in GroupsOf(breakdown))
             {
-                var levels = InGroup(breakdown, group).Select(s => s.Return.MaturityLevel).OfType<int>().ToList();
+                var levels = CellsIn(breakdown, group)
+                    .Where(c => c.Key.MaturityLevel is not null)
+                    .SelectMany(c => Enumerable.Repeat(c.Key.MaturityLevel!.Value, c.Value));
                 var distribution = Descriptive.MaturityDistribution(levels);
                 results.Add(new MaturityResult(
                     breakdown,
@@ -250,6 +223,3 @@ internal sealed class ContentBuilder
         return results;
     }
 }
-
-/// <summary>A council with its submitted return.</summary>
-internal sealed record SubmittedCouncil(CouncilInfo Council, ReturnInfo Return);

@@ -26,7 +26,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
     private static readonly string[] CountBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
     private static readonly string[] QuestionBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier, Breakdowns.Maturity];
 
-    private readonly Dictionary<(string Breakdown, string Group), List<int>> _members = [];
+    private readonly Dictionary<(string Breakdown, string Group), string> _populations = [];
     private SuppressionResult _result = new(new HashSet<CellRef>(), []);
 
     public (SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log) Build()
@@ -143,18 +143,19 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
     /// </summary>
     private List<SumRelation> NestedSums(List<CountTable> tables)
     {
+        // Cells partition the councils, so a group lies inside another exactly when its cells do.
         var nestings = new List<(string Outer, string Group, string Inner, List<string> Parts)>();
         foreach (var outer in QuestionBreakdowns)
         {
             foreach (var group in source.GroupsOf(outer))
             {
-                var members = Members(outer, group).ToHashSet();
+                var cells = source.CellsIn(outer, group).Select(c => c.Key).ToHashSet();
                 foreach (var inner in QuestionBreakdowns.Where(b => b != outer))
                 {
                     var parts = source.GroupsOf(inner)
-                        .Where(g => Members(inner, g).Count > 0 && Members(inner, g).All(members.Contains))
+                        .Where(g => source.CellsIn(inner, g).Count > 0 && source.CellsIn(inner, g).All(c => cells.Contains(c.Key)))
                         .ToList();
-                    if (parts.Count >= 2 && parts.Sum(g => Members(inner, g).Count) == members.Count)
+                    if (parts.Count >= 2 && parts.Sum(g => source.CountIn(inner, g)) == source.CountIn(outer, group))
                     {
                         nestings.Add((outer, group, inner, parts));
                     }
@@ -181,25 +182,26 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
     }
 
     private int Submitted(string breakdown, string column) =>
-        column == CountTable.AllColumn ? source.Submitted.Count : Members(breakdown, column).Count;
+        column == CountTable.AllColumn ? source.SubmittedCount : source.CountIn(breakdown, column);
 
+    /// <summary>
+    /// Names the set of councils in a group by the finest cells it holds: two groups hold the same
+    /// councils exactly when they hold the same cells. Short names, where naming by council ids made
+    /// strings as long as the sector and hashed them for every cell of every table.
+    /// </summary>
     private string Population(string breakdown, string group)
     {
-        var members = Members(breakdown, group);
-        // An empty group shares no councils with anything; give it its own name so empty groups are not linked.
-        return members.Count == 0
-            ? $"empty:{breakdown}:{group}"
-            : "councils:" + string.Join(',', members.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private List<int> Members(string breakdown, string group)
-    {
-        if (!_members.TryGetValue((breakdown, group), out var members))
+        if (!_populations.TryGetValue((breakdown, group), out var population))
         {
-            _members[(breakdown, group)] = members = [.. source.InGroup(breakdown, group).Select(s => s.Council.Id).Order()];
+            var cells = source.CellsIn(breakdown, group);
+            // An empty group shares no councils with anything; give it its own name so empty groups are not linked.
+            population = cells.Count == 0
+                ? $"empty:{breakdown}:{group}"
+                : "cells:" + SnapshotJson.Sha256(string.Join(',', cells.Select(c => c.Key.Key).Order(StringComparer.Ordinal)));
+            _populations[(breakdown, group)] = population;
         }
 
-        return members;
+        return population;
     }
 
     private static QuestionGroup Find(IReadOnlyList<QuestionGroup> groups, string breakdown, string group) =>

@@ -22,11 +22,15 @@ public static class SnapshotJson
 
     public static string Write(IReadOnlyList<SuppressionLogEntry> log) => JsonSerializer.Serialize(log, Options);
 
-    /// <summary>The internal view of a snapshot.</summary>
+    /// <summary>
+    /// The internal view of a snapshot. Its councils come from the snapshot's per-council rows when they
+    /// are loaded (<see cref="SnapshotReader"/> loads them), or from the JSON of snapshots made before the rows.
+    /// </summary>
     public static SnapshotContent ReadContent(AggregateSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Read<SnapshotContent>(snapshot.ContentJson);
+        var content = Read<SnapshotContent>(snapshot.ContentJson);
+        return snapshot.Councils.Count == 0 ? content : content with { Councils = CouncilResults.From(snapshot.Councils, content) };
     }
 
     /// <summary>The published (suppressed) view of a snapshot.</summary>

@@ -7,20 +7,25 @@ namespace ReadinessSurvey.Aggregation;
 public sealed class SnapshotReader(ReadinessDbContext db)
 {
     /// <summary>
-    /// The round's current snapshot, or null before the first run. A run swaps the current snapshot in
-    /// one transaction, so a reader sees either the old one or the new one, whole.
+    /// The round's current snapshot with its per-council rows, or null before the first run. A run swaps
+    /// the current snapshot in one transaction, so a reader sees either the old one or the new one, whole.
     /// </summary>
     public Task<AggregateSnapshot?> GetCurrentSnapshotAsync(int roundId, CancellationToken cancellationToken = default) =>
-        db.AggregateSnapshots.AsNoTracking()
-            .Where(s => s.RoundId == roundId && s.IsCurrent)
-            .OrderByDescending(s => s.Id)
+        Current(roundId)
+            .Include(s => s.Councils).ThenInclude(c => c.Scores)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The published (suppressed) view of the current snapshot, or null before the first run.</summary>
     public async Task<SnapshotContent?> GetCurrentPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
-        await GetCurrentSnapshotAsync(roundId, cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
+        await Current(roundId).FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
 
     /// <summary>The internal view of the current snapshot (small cells and per-council data), or null.</summary>
     public async Task<SnapshotContent?> GetCurrentContentAsync(int roundId, CancellationToken cancellationToken = default) =>
         await GetCurrentSnapshotAsync(roundId, cancellationToken) is { } snapshot ? SnapshotJson.ReadContent(snapshot) : null;
+
+    private IQueryable<AggregateSnapshot> Current(int roundId) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.IsCurrent)
+            .OrderByDescending(s => s.Id);
 }

@@ -37,6 +37,10 @@ public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<AggregateSnapshot> AggregateSnapshots => Set<AggregateSnapshot>();
 
+    public DbSet<SnapshotCouncil> SnapshotCouncils => Set<SnapshotCouncil>();
+
+    public DbSet<SnapshotCouncilScore> SnapshotCouncilScores => Set<SnapshotCouncilScore>();
+
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

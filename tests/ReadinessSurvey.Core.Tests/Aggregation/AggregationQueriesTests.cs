@@ -11,7 +11,7 @@ public sealed class AggregationQueriesTests : IDisposable
 
     private readonly ReadinessDbContext _db = DataServiceCollectionExtensions.CreateContext(DatabaseProvider.SqlServer, OfflineSqlServer);
 
-    public static TheoryData<string> GroupedQueries => ["choice", "selection", "answered", "registered", "invited", "submitted", "versions"];
+    public static TheoryData<string> GroupedQueries => ["choice", "selection", "numbers", "scores", "registered", "invited", "submitted"];
 
     [Theory]
     [MemberData(nameof(GroupedQueries))]
@@ -26,7 +26,7 @@ public sealed class AggregationQueriesTests : IDisposable
     [Fact]
     public void ChoiceCounts_joins_councils_and_groups_by_every_breakdown_key()
     {
-        var sql = AggregationQueries.ChoiceCounts(_db, 1, ["B1"]).ToQueryString();
+        var sql = AggregationQueries.ChoiceCounts(_db, 1, ["B1"], ["B2"]).ToQueryString();
 
         Assert.Contains("INNER JOIN [Councils]", sql, StringComparison.Ordinal);
         foreach (var column in new[] { "[QuestionId]", "[Choice]", "[TypeCode]", "[RegionCode]", "[Tier]", "[MaturityLevel]" })
@@ -42,23 +42,33 @@ public sealed class AggregationQueriesTests : IDisposable
     }
 
     [Fact]
-    public void Numbers_and_scores_translate_on_sql_server()
+    public void Numbers_and_scores_are_counted_per_value_not_read_per_answer()
     {
-        Assert.Contains("ORDER BY", AggregationQueries.Numbers(_db, 1, ["B3"]).ToQueryString(), StringComparison.Ordinal);
-        Assert.Contains("[ReturnScores]", AggregationQueries.Scores(_db, 1).ToQueryString(), StringComparison.Ordinal);
+        foreach (var sql in new[] { AggregationQueries.NumberCounts(_db, 1, ["B3"]).ToQueryString(), AggregationQueries.ScoreCounts(_db, 1).ToQueryString() })
+        {
+            var groupBy = sql[sql.IndexOf("GROUP BY", StringComparison.Ordinal)..];
+            Assert.True(groupBy.Contains("[Number]", StringComparison.Ordinal) || groupBy.Contains("[Score]", StringComparison.Ordinal), sql);
+        }
+    }
+
+    [Fact]
+    public void NotSubmitted_and_versions_translate_on_sql_server()
+    {
+        Assert.Contains("NOT EXISTS", AggregationQueries.NotSubmitted(_db, 1).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("ORDER BY", AggregationQueries.SubmittedVersions(_db, 1).ToQueryString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _db.Dispose();
 
     private IQueryable<object> Query(string name) => name switch
     {
-        "choice" => AggregationQueries.ChoiceCounts(_db, 1, ["B1"]),
+        "choice" => AggregationQueries.ChoiceCounts(_db, 1, ["B1"], ["B2"]),
         "selection" => AggregationQueries.SelectionCounts(_db, 1, ["B2"]),
-        "answered" => AggregationQueries.AnsweredCounts(_db, 1, ["B2"]),
+        "numbers" => AggregationQueries.NumberCounts(_db, 1, ["B3"]),
+        "scores" => AggregationQueries.ScoreCounts(_db, 1),
         "registered" => AggregationQueries.RegisteredCounts(_db),
         "invited" => AggregationQueries.InvitedCounts(_db, 1),
         "submitted" => AggregationQueries.SubmittedCounts(_db, 1),
-        "versions" => AggregationQueries.AnswerVersionsBySubmittedReturn(_db, 1),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -161,10 +161,16 @@ public sealed class AggregationRunnerTests : IDisposable
 
     private async Task<SnapshotContent> RunAsync()
     {
-        await using var db = _database.CreateContext();
-        var roundId = await SeedAsync(db);
-        var snapshot = await Runner(db).RunAsync(roundId, Questions);
-        return SnapshotJson.ReadContent(snapshot);
+        int roundId;
+        await using (var db = _database.CreateContext())
+        {
+            roundId = await SeedAsync(db);
+            await Runner(db).RunAsync(roundId, Questions);
+        }
+
+        // Per-council results are rows beside the snapshot; the reader puts them back into the internal view.
+        await using var read = _database.CreateContext();
+        return (await new SnapshotReader(read).GetCurrentContentAsync(roundId))!;
     }
 
     private static QuestionGroup Group(QuestionResult question, string breakdown, string group) =>

@@ -89,6 +89,84 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.ToTable("AggregateSnapshots");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<int?>("MaturityLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.HasKey("SnapshotId", "CouncilId");
+
+                    b.ToTable("SnapshotCouncils");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DimensionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<double?>("RegionPercentile")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("SectorPercentile")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("TypePercentile")
+                        .HasColumnType("float");
+
+                    b.HasKey("SnapshotId", "CouncilId", "DimensionId");
+
+                    b.ToTable("SnapshotCouncilScores");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -666,6 +744,24 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Aggregation.AggregateSnapshot", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Aggregation.SnapshotCouncil", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("SnapshotId", "CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Reporting.ReportRun", b =>
                 {
                     b.HasOne("ReadinessSurvey.Surveys.SurveyRound", null)
@@ -788,6 +884,16 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("DefinitionVersion");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
+                {
+                    b.Navigation("Councils");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>

@@ -80,6 +80,84 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.ToTable("AggregateSnapshots");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaturityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SnapshotId", "CouncilId");
+
+                    b.ToTable("SnapshotCouncils");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DimensionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RegionPercentile")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("SectorPercentile")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TypePercentile")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SnapshotId", "CouncilId", "DimensionId");
+
+                    b.ToTable("SnapshotCouncilScores");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -633,6 +711,24 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Aggregation.AggregateSnapshot", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Aggregation.SnapshotCouncil", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("SnapshotId", "CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Reporting.ReportRun", b =>
                 {
                     b.HasOne("ReadinessSurvey.Surveys.SurveyRound", null)
@@ -755,6 +851,16 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("DefinitionVersion");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
+                {
+                    b.Navigation("Councils");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
