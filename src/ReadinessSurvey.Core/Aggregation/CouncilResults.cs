@@ -1,9 +1,12 @@
+using ReadinessSurvey.Aggregation.Statistics;
+
 namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
 /// Turns a snapshot's per-council rows back into the <see cref="CouncilResult"/>s of its internal view.
 /// A peer group's n, median and quartiles are the dimension's statistics for that group, already in the
-/// view's <see cref="SnapshotContent.Dimensions"/>; the rows add each council's own scores and percentiles.
+/// view's <see cref="SnapshotContent.Dimensions"/>; each council's percentile is ranked here, once per
+/// group (sorted once, then a binary search per council), from the scores in the rows.
 /// </summary>
 internal static class CouncilResults
 {
@@ -15,8 +18,31 @@ internal static class CouncilResults
             .SelectMany(d => d.Groups.Select(g => (d.DimensionId, g.Breakdown, g.Group, g.Scores)))
             .ToDictionary(x => (x.DimensionId, x.Breakdown, x.Group), x => x.Scores);
         var dimensionIds = content.Dimensions.Select(d => d.DimensionId).ToList();
+        var list = councils.ToList();
+        var sorted = new Dictionary<(string DimensionId, string Breakdown, string Group), List<double>>();
+        foreach (var council in list)
+        {
+            foreach (var score in council.Scores.Where(s => s.Score is not null))
+            {
+                foreach (var breakdown in PeerBreakdowns)
+                {
+                    var key = (score.DimensionId, breakdown, GroupOf(council, breakdown));
+                    if (!sorted.TryGetValue(key, out var values))
+                    {
+                        sorted[key] = values = [];
+                    }
 
-        return [.. councils.OrderBy(c => c.Code, StringComparer.Ordinal).Select(council =>
+                    values.Add(score.Score!.Value);
+                }
+            }
+        }
+
+        foreach (var values in sorted.Values)
+        {
+            values.Sort();
+        }
+
+        return [.. list.OrderBy(c => c.Code, StringComparer.Ordinal).Select(council =>
         {
             var scores = council.Scores.ToDictionary(s => s.DimensionId, StringComparer.Ordinal);
             var peers = new List<PeerPosition>();
@@ -25,18 +51,8 @@ internal static class CouncilResults
                 var own = scores.GetValueOrDefault(id);
                 foreach (var breakdown in PeerBreakdowns)
                 {
-                    var group = breakdown switch
-                    {
-                        Breakdowns.Sector => Breakdowns.AllGroup,
-                        Breakdowns.Type => council.TypeCode,
-                        _ => council.RegionCode,
-                    };
-                    var percentile = breakdown switch
-                    {
-                        Breakdowns.Sector => own?.SectorPercentile,
-                        Breakdowns.Type => own?.TypePercentile,
-                        _ => own?.RegionPercentile,
-                    };
+                    var group = GroupOf(council, breakdown);
+                    var percentile = own?.Score is { } score ? Descriptive.PercentileRankSorted(sorted[(id, breakdown, group)], score) : null;
                     var stats = groupStats[(id, breakdown, group)];
                     peers.Add(new PeerPosition(
                         id, breakdown, group, stats.N ?? 0, stats.Median, stats.LowerQuartile, stats.UpperQuartile,
@@ -53,4 +69,11 @@ internal static class CouncilResults
                 peers);
         })];
     }
+
+    private static string GroupOf(SnapshotCouncil council, string breakdown) => breakdown switch
+    {
+        Breakdowns.Sector => Breakdowns.AllGroup,
+        Breakdowns.Type => council.TypeCode,
+        _ => council.RegionCode,
+    };
 }

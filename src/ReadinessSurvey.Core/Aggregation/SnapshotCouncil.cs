@@ -30,12 +30,18 @@ public sealed class SnapshotCouncil
 }
 
 /// <summary>
-/// A council's score on one dimension (or <c>overall</c>) in a snapshot, with its mid-rank percentile
-/// among the councils of the sector, of its type and of its region that have a score on the dimension.
-/// The percentiles are computed by the database with window functions; they are null when the score is.
+/// A council's score on one dimension (or <c>overall</c>) in a snapshot, copied from the return by the
+/// database. Percentiles against peers are worked out by readers (<see cref="CouncilResults"/>), from
+/// these rows, only when per-council data is read.
 /// </summary>
+/// <remarks>
+/// Note: a surrogate key, not (snapshot, council, dimension): inserting 140,000 rows under that composite
+/// text key (a second B-tree) measured about five times slower on SQLite than appending by row id.
+/// </remarks>
 public sealed class SnapshotCouncilScore
 {
+    public long Id { get; set; }
+
     public long SnapshotId { get; set; }
 
     public int CouncilId { get; set; }
@@ -45,10 +51,4 @@ public sealed class SnapshotCouncilScore
     public double? Score { get; set; }
 
     public required string Status { get; set; }
-
-    public double? SectorPercentile { get; set; }
-
-    public double? TypePercentile { get; set; }
-
-    public double? RegionPercentile { get; set; }
 }

@@ -25,7 +25,6 @@ internal sealed class SnapshotCouncilScoreConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<SnapshotCouncilScore> builder)
     {
-        builder.HasKey(s => new { s.SnapshotId, s.CouncilId, s.DimensionId });
         builder.Property(s => s.DimensionId).HasMaxLength(64);
         builder.Property(s => s.Status).HasMaxLength(20);
     }

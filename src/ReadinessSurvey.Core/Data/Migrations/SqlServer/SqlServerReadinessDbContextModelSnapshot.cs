@@ -135,34 +135,34 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
                 {
-                    b.Property<long>("SnapshotId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<int>("CouncilId")
                         .HasColumnType("int");
 
                     b.Property<string>("DimensionId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<double?>("RegionPercentile")
-                        .HasColumnType("float");
 
                     b.Property<double?>("Score")
                         .HasColumnType("float");
 
-                    b.Property<double?>("SectorPercentile")
-                        .HasColumnType("float");
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<double?>("TypePercentile")
-                        .HasColumnType("float");
+                    b.HasKey("Id");
 
-                    b.HasKey("SnapshotId", "CouncilId", "DimensionId");
+                    b.HasIndex("SnapshotId", "CouncilId");
 
                     b.ToTable("SnapshotCouncilScores");
                 });

@@ -126,34 +126,32 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
                 {
-                    b.Property<long>("SnapshotId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CouncilId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DimensionId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<double?>("RegionPercentile")
-                        .HasColumnType("REAL");
 
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
-                    b.Property<double?>("SectorPercentile")
-                        .HasColumnType("REAL");
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("TypePercentile")
-                        .HasColumnType("REAL");
+                    b.HasKey("Id");
 
-                    b.HasKey("SnapshotId", "CouncilId", "DimensionId");
+                    b.HasIndex("SnapshotId", "CouncilId");
 
                     b.ToTable("SnapshotCouncilScores");
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ReadinessSurvey.Data.Migrations.SqlServer
+namespace ReadinessSurvey.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SnapshotCouncilRows : Migration
@@ -14,15 +14,15 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "SnapshotCouncils",
                 columns: table => new
                 {
-                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
-                    CouncilId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    TypeCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    RegionCode = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
-                    Tier = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    OverallScore = table.Column<double>(type: "float", nullable: true),
-                    MaturityLevel = table.Column<int>(type: "int", nullable: true)
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CouncilId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OverallScore = table.Column<double>(type: "REAL", nullable: true),
+                    MaturityLevel = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -39,18 +39,17 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "SnapshotCouncilScores",
                 columns: table => new
                 {
-                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
-                    CouncilId = table.Column<int>(type: "int", nullable: false),
-                    DimensionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SectorPercentile = table.Column<double>(type: "float", nullable: true),
-                    TypePercentile = table.Column<double>(type: "float", nullable: true),
-                    RegionPercentile = table.Column<double>(type: "float", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CouncilId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DimensionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SnapshotCouncilScores", x => new { x.SnapshotId, x.CouncilId, x.DimensionId });
+                    table.PrimaryKey("PK_SnapshotCouncilScores", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SnapshotCouncilScores_SnapshotCouncils_SnapshotId_CouncilId",
                         columns: x => new { x.SnapshotId, x.CouncilId },
@@ -58,6 +57,11 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         principalColumns: new[] { "SnapshotId", "CouncilId" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SnapshotCouncilScores_SnapshotId_CouncilId",
+                table: "SnapshotCouncilScores",
+                columns: new[] { "SnapshotId", "CouncilId" });
         }
 
         /// <inheritdoc />
