@@ -120,29 +120,24 @@ internal sealed class ReportBenchmarkData(string connectionString)
         var selection = Command(connection, transaction,
             "INSERT INTO AnswerSelections (AnswerId, ReturnId, QuestionId, Value) VALUES ($answer, $return, $question, $value)", "$answer", "$return", "$question", "$value");
 
-        var random = new Random(42);
-        var questions = Definition.Questions.Where(q => q.Type != QuestionType.Council).ToList();
-        var dimensions = Definition.Scoring.Dimensions.Select(d => d.Id).ToList();
         long answerId = 0;
         var row = new Answer { QuestionId = "", ValueJson = "" };
-        for (var r = 0; r < returns; r++)
+        foreach (var synthetic in Returns(returns))
         {
-            var returnId = r + 1;
-            var scores = dimensions.Select(_ => Math.Round(random.NextDouble() * 100, 1)).ToList();
-            var overall = Math.Round(scores.Average(), 2);
-            Set(ret, returnId, roundId, councilIds[r], At, overall, Math.Min(5, 1 + (int)(overall / 20)));
+            var returnId = synthetic.Index + 1;
+            Set(ret, returnId, roundId, councilIds[synthetic.Index], At, synthetic.Overall, synthetic.Level);
             await ret.ExecuteNonQueryAsync();
-            Set(score, returnId, ReturnScore.Overall, overall);
+            Set(score, returnId, ReturnScore.Overall, synthetic.Overall);
             await score.ExecuteNonQueryAsync();
-            for (var d = 0; d < dimensions.Count; d++)
+            foreach (var (dimension, value) in synthetic.Scores)
             {
-                Set(score, returnId, dimensions[d], scores[d]);
+                Set(score, returnId, dimension, value);
                 await score.ExecuteNonQueryAsync();
             }
 
-            foreach (var q in questions)
+            foreach (var (q, value) in synthetic.Answers)
             {
-                AnswerStorage.Apply(row, q, RandomAnswer(random, q, r));
+                AnswerStorage.Apply(row, q, value);
                 answerId++;
                 Set(answer, answerId, returnId, q.Id, row.ValueJson, row.Choice, row.Number, At);
                 await answer.ExecuteNonQueryAsync();
@@ -155,6 +150,27 @@ internal sealed class ReportBenchmarkData(string connectionString)
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>When every synthetic return was submitted.</summary>
+    public static DateTime SubmittedAt => At;
+
+    /// <summary>
+    /// The synthetic returns in insertion order, the same on every call (a fixed seed): the export
+    /// benchmark's baseline replays them to write the same cells without reading the database.
+    /// </summary>
+    public IEnumerable<SyntheticReturn> Returns(int count)
+    {
+        var random = new Random(42);
+        var questions = Definition.Questions.Where(q => q.Type != QuestionType.Council).ToList();
+        var dimensions = Definition.Scoring.Dimensions.Select(d => d.Id).ToList();
+        for (var r = 0; r < count; r++)
+        {
+            var scores = dimensions.Select(d => (d, Math.Round(random.NextDouble() * 100, 1))).ToList();
+            var overall = Math.Round(scores.Average(s => s.Item2), 2);
+            var answers = questions.Select(q => (q, RandomAnswer(random, q, r))).ToList();
+            yield return new SyntheticReturn(r, scores, overall, Math.Min(5, 1 + (int)(overall / 20)), answers);
+        }
     }
 
     private static AnswerValue RandomAnswer(Random random, Question q, int r)
@@ -198,3 +214,7 @@ internal sealed class ReportBenchmarkData(string connectionString)
         }
     }
 }
+
+/// <summary>One synthetic return: its index (return id - 1, and the council's position by id), scores and answers.</summary>
+internal sealed record SyntheticReturn(
+    int Index, IReadOnlyList<(string Dimension, double Score)> Scores, double Overall, int Level, IReadOnlyList<(Question Question, AnswerValue Value)> Answers);

@@ -142,23 +142,23 @@ public sealed class ReportService(
     private async Task<ReportOutput> ExportAsync(ReportSource source, string? outDir, CancellationToken ct)
     {
         var files = new List<string>();
-        await using var scope = scopes.CreateAsyncScope();
-        var answersDb = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         foreach (var format in new[] { ExportFormat.Xlsx, ExportFormat.Csv })
         {
             // Each file streams the returns afresh: nothing is held between the two.
-            var writer = new ResponseExportWriter(format);
-            var model = ExportMapper.Map(source, db, answersDb);
-            var path = PathFor(source, ResponseExportWriter.Kind, writer.Extension, outDir);
-            await WriteFileAsync(path, stream => writer.WriteAsync(model, stream, ct));
+            var path = PathFor(source, ResponseExportWriter.Kind, format == ExportFormat.Xlsx ? "xlsx" : "csv", outDir);
+            await WriteFileAsync(path, stream => WriteExportAsync(source, format, stream, ct));
             files.Add(path);
         }
 
         var codebook = PathFor(source, ResponseExportWriter.Kind + "-codebook", "csv", outDir);
-        await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, db, answersDb), stream, ct));
+        await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, db), stream, ct));
         files.Add(codebook);
         return new ReportOutput(files[0], files);
     }
+
+    /// <summary>Writes the response export in one format to a stream: the code behind <c>report export</c>.</summary>
+    public Task WriteExportAsync(ReportSource source, ExportFormat format, Stream output, CancellationToken cancellationToken) =>
+        new ResponseExportWriter(format).WriteAsync(ExportMapper.Map(source, db), output, cancellationToken);
 
     private static string PathFor(ReportSource source, string kind, string extension, string? outDir)
     {

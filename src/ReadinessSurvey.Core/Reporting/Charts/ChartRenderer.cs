@@ -4,8 +4,9 @@ using ScottPlot;
 namespace ReadinessSurvey.Reporting.Charts;
 
 /// <summary>
-/// Draws the report charts with ScottPlot (SkiaSharp underneath, so no GDI+ is needed) and returns
-/// PNG and SVG with the data table. One <see cref="Plot"/> per chart, so charts can be drawn in parallel.
+/// Draws the report charts with ScottPlot (SkiaSharp underneath, so no GDI+ is needed). Each method
+/// returns a <see cref="ChartImage"/> with the data table at once; the PNG and SVG are drawn when first
+/// asked for, each on a fresh <see cref="Plot"/>, so charts can be drawn in parallel.
 /// </summary>
 public static class ChartRenderer
 {
@@ -21,7 +22,12 @@ public static class ChartRenderer
     public static ChartImage Bars(BarChartSpec spec, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var plot = new Plot();
+        return new ChartImage(spec.Title, spec.Subtitle, size ?? ChartSize.Default, ChartTables.Bars(spec), () => DrawBars(spec));
+    }
+
+    private static Plot DrawBars(BarChartSpec spec)
+    {
+        var plot = new Plot();
         var seriesCount = Math.Max(1, spec.Series.Count);
         var barWidth = 0.8 / seriesCount;
         var anySuppressed = false;
@@ -104,14 +110,19 @@ public static class ChartRenderer
 
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
         Decorate(plot, spec.Title, Join(spec.Subtitle, note), spec.XLabel, spec.YLabel);
-        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.Bars(spec));
+        return plot;
     }
 
     /// <summary>A diverging stacked bar chart: disagreement left of zero, agreement right, neutral split.</summary>
     public static ChartImage Likert(LikertChartSpec spec, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var plot = new Plot();
+        return new ChartImage(spec.Title, spec.Subtitle, size ?? ChartSize.Default, ChartTables.Likert(spec), () => DrawLikert(spec));
+    }
+
+    private static Plot DrawLikert(LikertChartSpec spec)
+    {
+        var plot = new Plot();
         var k = spec.Scale.Count;
         var negatives = k / 2;
         var hasNeutral = k % 2 == 1;
@@ -171,14 +182,19 @@ public static class ChartRenderer
         plot.ShowLegend(Edge.Bottom);
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
         Decorate(plot, spec.Title, Join(spec.Subtitle, note), "Share of councils answering (disagree left, agree right)", "Group");
-        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.Likert(spec));
+        return plot;
     }
 
     /// <summary>A heat map with Viridis colours, a colour bar and the value written in each cell.</summary>
     public static ChartImage HeatMap(HeatMapSpec spec, ChartSize? size = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        using var plot = new Plot();
+        return new ChartImage(spec.Title, spec.Subtitle, size ?? ChartSize.Default, ChartTables.HeatMap(spec), () => DrawHeatMap(spec));
+    }
+
+    private static Plot DrawHeatMap(HeatMapSpec spec)
+    {
+        var plot = new Plot();
         var rows = spec.RowLabels.Count;
         var cols = spec.ColumnLabels.Count;
         var data = new double[rows, cols];
@@ -232,7 +248,7 @@ public static class ChartRenderer
         plot.Axes.SetLimits(-0.5, cols - 0.5, -0.5, rows - 0.5);
         var note = anySuppressed ? $"{SuppressedMark} not shown: fewer councils than the publication threshold" : null;
         Decorate(plot, spec.Title, Join(spec.Subtitle, note), spec.XLabel, spec.YLabel);
-        return Render(plot, spec.Title, spec.Subtitle, size, ChartTables.HeatMap(spec));
+        return plot;
     }
 
     internal static bool IsSuppressed(HeatMapSpec spec, int row, int col) =>
@@ -297,14 +313,5 @@ public static class ChartRenderer
         plot.XLabel(xLabel, 13);
         plot.YLabel(yLabel, 13);
         plot.Font.Set(FontName);
-    }
-
-    private static ChartImage Render(Plot plot, string title, string? subtitle, ChartSize? size, ChartTable table)
-    {
-        var (width, height) = size ?? ChartSize.Default;
-        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        var svg = plot.GetSvgXml(width, height);
-        var alt = subtitle is null ? title : $"{title}. {subtitle}";
-        return new ChartImage(title, alt + ". The data is in the table with the chart.", png, svg, width, height, table);
     }
 }

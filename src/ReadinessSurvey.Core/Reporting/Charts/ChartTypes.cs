@@ -6,9 +6,6 @@ namespace ReadinessSurvey.Reporting.Charts;
 /// </summary>
 public sealed record ChartTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
 
-/// <summary>A rendered chart: PNG for workbooks, SVG for the web, its data as a table and its alt text.</summary>
-public sealed record ChartImage(string Title, string AltText, byte[] Png, string Svg, int Width, int Height, ChartTable Table);
-
 /// <summary>Pixel size of a chart.</summary>
 public readonly record struct ChartSize(int Width, int Height)
 {

@@ -16,15 +16,23 @@ public sealed class ReportWorkbook : IDisposable
     private readonly XLWorkbook _workbook = new();
     private readonly HashSet<string> _sheetNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _tableNames = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<SheetImage> _images = [];
+    private readonly List<(string Sheet, int Column, int Row, ChartImage Chart, Task<byte[]>? Png)> _charts = [];
     private readonly List<(SheetWriter Sheet, string Description)> _contents = [];
     private readonly List<SheetWriter> _sheets = [];
     private readonly SheetWriter _contentsSheet;
     private readonly string _title;
+    private readonly bool _drawChartsAlongside;
 
-    public ReportWorkbook(string title)
+    /// <param name="title">The title on the contents sheet.</param>
+    /// <param name="drawChartsAlongside">
+    /// Draw each chart on the thread pool as soon as it is placed, while the cells are written (a
+    /// workbook with many charts); otherwise charts are drawn on saving, on the caller's thread, which
+    /// suits many small workbooks already written in parallel.
+    /// </param>
+    public ReportWorkbook(string title, bool drawChartsAlongside = false)
     {
         _title = title;
+        _drawChartsAlongside = drawChartsAlongside;
         _contentsSheet = AddSheetCore("Contents");
     }
 
@@ -41,13 +49,14 @@ public sealed class ReportWorkbook : IDisposable
 
     /// <summary>
     /// Places a chart with its top-left at (row, column), 1-based, and writes its data table below it.
-    /// Returns the first free row after the table.
+    /// The picture is embedded on saving (and drawn meanwhile when the workbook draws charts alongside). Returns the first free
+    /// row after the table.
     /// </summary>
     public int PlaceChart(SheetWriter sheet, int row, int column, ChartImage chart)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(chart);
-        _images.Add(new SheetImage(sheet.Name, column - 1, row - 1, chart.Png, chart.Width, chart.Height, chart.Title, chart.AltText));
+        _charts.Add((sheet.Name, column - 1, row - 1, chart, _drawChartsAlongside ? chart.StartPng() : null));
         var tableRow = row + (int)Math.Ceiling(chart.Height / (double)RowPixels) + 1;
         return WriteChartTable(sheet, tableRow, column, chart.Table);
     }
@@ -94,13 +103,19 @@ public sealed class ReportWorkbook : IDisposable
         WriteContents();
         foreach (var sheet in _sheets)
         {
-            sheet.ApplyWidths();
+            sheet.Finish();
         }
 
         using var buffer = new MemoryStream();
         _workbook.SaveAs(buffer);
         cancellationToken.ThrowIfCancellationRequested();
-        ImageEmbedder.Embed(buffer, _images);
+        var images = new List<SheetImage>(_charts.Count);
+        foreach (var (sheet, column, row, chart, png) in _charts)
+        {
+            images.Add(new SheetImage(sheet, column, row, png is null ? chart.Png : await png, chart.Width, chart.Height, chart.Title, chart.AltText));
+        }
+
+        ImageEmbedder.Embed(buffer, images);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken);
     }

@@ -30,6 +30,11 @@ public static class SafeText
             return "";
         }
 
+        if (IsClean(text))
+        {
+            return text; // Note: nearly every cell; no copy (a large export writes millions of them).
+        }
+
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
         var builder = new StringBuilder(Math.Min(text.Length, MaxCellLength));
@@ -52,6 +57,25 @@ public static class SafeText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="ForCell"/> would return the text unchanged.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text.Length > MaxCellLength)
+        {
+            return false;
+        }
+
+        foreach (var ch in text)
+        {
+            if (ch < 0x20 ? ch is not ('\t' or '\n') : ch >= 0xD800 && (ch <= 0xDFFF || ch >= 0xFFFE))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Text for a CSV field: cleaned, and prefixed with ' when it could become a formula.</summary>

@@ -18,6 +18,8 @@ public sealed class SheetWriter
     public const string CountFormat = "#,##0";
 
     private readonly Dictionary<int, double> _widths = [];
+    private readonly StyleRuns _styles = new();
+    private readonly List<(int HeaderRow, int FirstColumn, int LastRow, int LastColumn, string Name)> _tables = [];
 
     public SheetWriter(IXLWorksheet sheet)
     {
@@ -38,12 +40,12 @@ public sealed class SheetWriter
         if (SafeText.LooksLikeFormula(clean))
         {
             // The quote prefix keeps it text even when someone edits the cell in Excel.
-            cell.Style.IncludeQuotePrefix = true;
+            _styles.Add(CellLook.QuotePrefix, row, column);
         }
 
         if (bold)
         {
-            cell.Style.Font.Bold = true;
+            _styles.Add(CellLook.Bold, row, column);
         }
 
         Measure(column, clean, bold);
@@ -58,7 +60,7 @@ public sealed class SheetWriter
         {
             cell.SetValue(v);
             cell.DataType = XLDataType.Number;
-            cell.Style.NumberFormat.Format = format;
+            _styles.Add(CellLook.NumberFormat(format), row, column);
             Measure(column, FormatLike(v, format), false);
         }
 
@@ -75,7 +77,7 @@ public sealed class SheetWriter
         if (suppressed)
         {
             var cell = Text(row, column, mark);
-            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            _styles.Add(CellLook.AlignRight, row, column);
             return cell;
         }
 
@@ -103,8 +105,8 @@ public sealed class SheetWriter
         var cell = Sheet.Cell(row, column);
         cell.SetValue(SafeText.ForCell(text));
         cell.DataType = XLDataType.Text;
-        cell.Style.Font.Bold = true;
-        cell.Style.Font.FontSize = size;
+        _styles.Add(CellLook.Bold, row, column);
+        _styles.Add(CellLook.FontSize(size), row, column);
     }
 
     /// <summary>A note line in italics; not measured for width.</summary>
@@ -113,20 +115,20 @@ public sealed class SheetWriter
         var cell = Sheet.Cell(row, column);
         cell.SetValue(SafeText.ForCell(text));
         cell.DataType = XLDataType.Text;
-        cell.Style.Font.Italic = true;
+        _styles.Add(CellLook.Italic, row, column);
     }
 
     /// <summary>
-    /// Turns a header row and its data rows into a real Excel table with filter buttons.
-    /// Needs at least one data row.
+    /// Turns a header row and its data rows into a real Excel table with filter buttons when the sheet
+    /// is finished. Needs at least one data row.
     /// </summary>
-    public IXLTable Table(int headerRow, int firstColumn, int lastRow, int lastColumn, string name)
-    {
-        var table = Sheet.Range(headerRow, firstColumn, lastRow, lastColumn).CreateTable(name);
-        table.ShowAutoFilter = true;
-        table.Theme = XLTableTheme.TableStyleLight9;
-        return table;
-    }
+    /// <remarks>
+    /// Note: tables are made last because ClosedXML 0.95 checks every table's header row each time a
+    /// cell value is set; with tables made as they were written, a sheet of 30 question tables spent
+    /// more time in that check than in writing its cells.
+    /// </remarks>
+    public void Table(int headerRow, int firstColumn, int lastRow, int lastColumn, string name) =>
+        _tables.Add((headerRow, firstColumn, lastRow, lastColumn, name));
 
     /// <summary>Freezes the rows above <paramref name="rows"/>+1 and repeats them on printed pages.</summary>
     public void FreezeHeader(int rows, int columns = 0)
@@ -155,9 +157,18 @@ public sealed class SheetWriter
     public void Widen(int column, double width) =>
         _widths[column] = Math.Max(_widths.GetValueOrDefault(column), Math.Min(width, MaxWidth));
 
-    /// <summary>Sets every measured column's width; long text wraps in the widest columns.</summary>
-    public void ApplyWidths()
+    /// <summary>Styles the cells, makes the tables and sets every measured column's width; long text wraps in the widest columns.</summary>
+    public void Finish()
     {
+        _styles.ApplyTo(Sheet);
+        foreach (var (headerRow, firstColumn, lastRow, lastColumn, name) in _tables)
+        {
+            var table = Sheet.Range(headerRow, firstColumn, lastRow, lastColumn).CreateTable(name);
+            table.ShowAutoFilter = true;
+            table.Theme = XLTableTheme.TableStyleLight9;
+        }
+
+        _tables.Clear();
         foreach (var (column, width) in _widths)
         {
             var col = Sheet.Column(column);

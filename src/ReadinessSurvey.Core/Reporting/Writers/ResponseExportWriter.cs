@@ -87,14 +87,7 @@ public sealed class ResponseExportWriter(ExportFormat format)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                cells[i] = Value(columns[i], row) switch
-                {
-                    null => new DataCell(),
-                    decimal d => new DataCell(d),
-                    int n => new DataCell(n),
-                    string s => new DataCell(SafeText.ForCell(s)),
-                    var other => new DataCell(Convert.ToString(other, CultureInfo.InvariantCulture)),
-                };
+                cells[i] = Cell(columns[i], row);
             }
 
             await spreadsheet.AddRowAsync(cells, ct);
@@ -173,6 +166,53 @@ public sealed class ResponseExportWriter(ExportFormat format)
         }
     }
 
+    /// <summary>
+    /// The xlsx cell of a column, built without boxing: this runs for every cell of the export, and most
+    /// are choice codes and 0/1 flags (see <see cref="Value"/> for the same values as objects, for CSV).
+    /// </summary>
+    private static DataCell Cell(ExportColumn column, ExportRow row)
+    {
+        var q = column.Question;
+        if (q is null)
+        {
+            return column.Header switch
+            {
+                "overall_score" => row.Overall is { } overall ? new DataCell(overall) : default,
+                "maturity_level" => row.Level is { } level ? new DataCell(level) : default,
+                _ => Text(Value(column, row) as string),
+            };
+        }
+
+        if (!row.Answers.TryGetValue(q.Id, out var answer))
+        {
+            return default;
+        }
+
+        return q.Kind switch
+        {
+            ExportQuestionKind.MultipleChoice when column.Option is { } o => new DataCell(Contains(answer.Codes, o.Code) ? 1 : 0),
+            ExportQuestionKind.MultipleChoice => Text(answer.Other),
+            ExportQuestionKind.Number => answer.Number is { } n ? new DataCell(n) : default,
+            ExportQuestionKind.Choice => Text(answer.Codes.Count switch { 0 => answer.Text, 1 => answer.Codes[0], _ => string.Join(';', answer.Codes) }),
+            _ => Text(answer.Text),
+        };
+    }
+
+    private static DataCell Text(string? text) => text is null ? default : new DataCell(SafeText.ForCell(text));
+
+    private static bool Contains(IReadOnlyList<string> codes, string code)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (string.Equals(codes[i], code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static object? Value(ExportColumn column, ExportRow row)
     {
         var q = column.Question;
@@ -199,10 +239,10 @@ public sealed class ResponseExportWriter(ExportFormat format)
 
         return q.Kind switch
         {
-            ExportQuestionKind.MultipleChoice when column.Option is { } o => answer.Codes.Contains(o.Code) ? 1 : 0,
+            ExportQuestionKind.MultipleChoice when column.Option is { } o => Contains(answer.Codes, o.Code) ? 1 : 0,
             ExportQuestionKind.MultipleChoice => answer.Other,
             ExportQuestionKind.Number => answer.Number,
-            ExportQuestionKind.Choice => answer.Codes.Count > 0 ? string.Join(';', answer.Codes) : answer.Text,
+            ExportQuestionKind.Choice => answer.Codes.Count switch { 0 => answer.Text, 1 => answer.Codes[0], _ => string.Join(';', answer.Codes) },
             _ => answer.Text,
         };
     }

@@ -24,7 +24,8 @@ public sealed class SectorWorkbookWriter(bool published)
     {
         ArgumentNullException.ThrowIfNull(model);
         var title = model.About.Title + (IsPublished ? "" : " (internal)");
-        using var workbook = new ReportWorkbook(title);
+        // About 20 charts: drawn on the other processor while this one writes the cells.
+        using var workbook = new ReportWorkbook(title, drawChartsAlongside: true);
         AboutSheet.Write(workbook, model.About, IsPublished ? AboutSheet.PublishedVersion : AboutSheet.InternalVersion, IsPublished);
         WriteResponseRates(workbook, model);
         WriteOverview(workbook, model);
