@@ -151,10 +151,13 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
 
     /// <summary>
     /// True while the invitation with this id may be used. Every signed-in request asks, so it reads
-    /// only the five values the rule needs, through a query compiled once.
+    /// only the five values the rule needs, untracked.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
-        await s_state(db, invitationId, cancellationToken) is { } state && IsUsable(state);
+        await db.Invitations.AsNoTracking()
+            .Where(i => i.Id == invitationId)
+            .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
+            .FirstOrDefaultAsync(cancellationToken) is { } state && IsUsable(state);
 
     private bool IsUsable(InvitationState state)
     {
@@ -165,12 +168,6 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
             && state.OpensAt <= now
             && state.ClosesAt > now;
     }
-
-    private static readonly Func<ReadinessDbContext, int, CancellationToken, Task<InvitationState?>> s_state = EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id, CancellationToken _) => db.Invitations
-            .Where(i => i.Id == id)
-            .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
-            .FirstOrDefault());
 
     private sealed record InvitationState(DateTime? RevokedAt, DateTime ExpiresAt, RoundStatus RoundStatus, DateTime OpensAt, DateTime ClosesAt);
 

@@ -44,27 +44,16 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         return contributor;
     }
 
-    // Note: every page and every save reads these two, so they are compiled once (no expression-tree
-    // work per request).
-    private static readonly Func<ReadinessDbContext, int, CancellationToken, Task<CouncilReturn>> s_return = EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id, CancellationToken _) => db.Returns.AsNoTracking()
-            .Include(r => r.Round).Include(r => r.Council)
-            .Single(r => r.Id == id));
-
-    private static readonly Func<ReadinessDbContext, int, IAsyncEnumerable<AnswerRow>> s_answers = EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id) => db.Answers.AsNoTracking()
-            .Where(a => a.ReturnId == id)
-            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role)));
-
     /// <summary>The return with its definition, council, answers and who last changed each.</summary>
     public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
     {
-        var councilReturn = await s_return(db, returnId, cancellationToken);
-        var rows = new List<AnswerRow>();
-        await foreach (var row in s_answers(db, returnId).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var councilReturn = await db.Returns.AsNoTracking()
+            .Include(r => r.Round).Include(r => r.Council)
+            .SingleAsync(r => r.Id == returnId, cancellationToken);
+        var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.ReturnId == returnId)
+            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))
+            .ToListAsync(cancellationToken);
 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
 
