@@ -41,14 +41,20 @@ public static partial class LoadBenchmark
         // Warm up both paths, then measure /health (the baseline) and the save with the same concurrency.
         await Task.WhenAll(sessions.Select(s => s.HealthAsync(5)));
         await Task.WhenAll(sessions.Select(s => s.SaveAsync(2)));
+        var cpu = CpuTime();
         var health = (await Task.WhenAll(sessions.Select(s => s.HealthAsync(saves)))).SelectMany(x => x).ToList();
+        var healthCpu = CpuTime() - cpu;
+        cpu = CpuTime();
         var saved = (await Task.WhenAll(sessions.Select(s => s.SaveAsync(saves)))).SelectMany(x => x).ToList();
+        var saveCpu = CpuTime() - cpu;
         var errors = sessions.Sum(s => s.Errors);
         var lost = await CountLostSavesAsync(app.Services, sessions);
 
+        Console.WriteLine($"loadavg: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")} ({Environment.ProcessorCount} cores)");
         Console.WriteLine($"Respondent save under load: {clients} concurrent contributors, {saves} saves each, SQLite (embedded default), Kestrel on loopback");
         Report("GET /health (baseline)", health);
         Report("POST section save", saved);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU per request (server and clients together; steadier than latency on a busy machine): health {healthCpu / health.Count:0.00} ms, save {saveCpu / saved.Count:0.00} ms ({saveCpu / healthCpu:0.0}x)"));
         Console.WriteLine($"save p50 / health p50 = {Ratio(P(saved, 50), P(health, 50))}, save p99 / health p99 = {Ratio(P(saved, 99), P(health, 99))}");
         Console.WriteLine($"errors: {errors}, lost saves: {lost}, target: save p99 < 100 ms -> {(P(saved, 99) < 100 && errors == 0 && lost == 0 ? "met" : "NOT met")}");
         foreach (var s in sessions)
@@ -57,6 +63,12 @@ public static partial class LoadBenchmark
         }
 
         return errors == 0 && lost == 0 ? 0 : 1;
+    }
+
+    private static double CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
     }
 
     private static async Task<List<string>> InviteAsync(IServiceProvider services, int clients)

@@ -18,14 +18,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(new DatabaseTarget(options.Provider, ResolveConnectionString(options.Provider, connectionString)));
 
+        // Pooled: a request reuses a reset context instead of building a new one and its internal services.
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<ReadinessDbContext, SqlServerReadinessDbContext>((sp, builder) =>
+                services.AddDbContextPool<ReadinessDbContext, SqlServerReadinessDbContext>((sp, builder) =>
                     ConfigureSqlServer(builder, sp.GetRequiredService<DatabaseTarget>().ConnectionString));
                 break;
             default:
-                services.AddDbContext<ReadinessDbContext, SqliteReadinessDbContext>((sp, builder) =>
+                services.AddDbContextPool<ReadinessDbContext, SqliteReadinessDbContext>((sp, builder) =>
                     ConfigureSqlite(builder, sp.GetRequiredService<DatabaseTarget>().ConnectionString));
                 break;
         }
@@ -55,7 +56,8 @@ public static class DataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSqlite(connectionString, sqlite =>
-            sqlite.MigrationsHistoryTable("__EFMigrationsHistory"));
+            sqlite.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .AddInterceptors(SqliteWalSynchronous.Instance);
     }
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)

@@ -145,13 +145,31 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
     public bool IsUsable(Invitation invitation)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return invitation.RevokedAt is null
-            && invitation.ExpiresAt > now
-            && invitation.Round is { Status: RoundStatus.Open } round
-            && round.OpensAt <= now
-            && round.ClosesAt > now;
+        return invitation.Round is { } round
+            && IsUsable(new InvitationState(invitation.RevokedAt, invitation.ExpiresAt, round.Status, round.OpensAt, round.ClosesAt));
     }
+
+    /// <summary>
+    /// True while the invitation with this id may be used. Every signed-in request asks, so it reads
+    /// only the five values the rule needs, untracked.
+    /// </summary>
+    public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
+        await db.Invitations.AsNoTracking()
+            .Where(i => i.Id == invitationId)
+            .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
+            .FirstOrDefaultAsync(cancellationToken) is { } state && IsUsable(state);
+
+    private bool IsUsable(InvitationState state)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return state.RevokedAt is null
+            && state.ExpiresAt > now
+            && state.RoundStatus == RoundStatus.Open
+            && state.OpensAt <= now
+            && state.ClosesAt > now;
+    }
+
+    private sealed record InvitationState(DateTime? RevokedAt, DateTime ExpiresAt, RoundStatus RoundStatus, DateTime OpensAt, DateTime ClosesAt);
 
     private async Task<Invitation> FindAsync(int id, CancellationToken cancellationToken) =>
         await db.Invitations.FindAsync([id], cancellationToken)

@@ -17,60 +17,59 @@ public sealed class SubmissionService(
     /// Checks the whole return (required questions included), scores it and marks it submitted.
     /// Refused with the problems when anything is missing or wrong; nothing changes then.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(int returnId, int contributorId, CancellationToken cancellationToken = default)
+    public Task<SubmitResult> SubmitAsync(int returnId, int contributorId, CancellationToken cancellationToken = default) =>
+        gate.RunAsync(ct => SubmitAloneAsync(returnId, contributorId, ct), cancellationToken);
+
+    private async Task<SubmitResult> SubmitAloneAsync(int returnId, int contributorId, CancellationToken cancellationToken)
     {
-        ReturnWorkspace workspace;
-        using (await gate.EnterAsync(cancellationToken))
+        var workspace = await returns.LoadAsync(returnId, cancellationToken);
+        if (workspace.IsReadOnly)
         {
-            workspace = await returns.LoadAsync(returnId, cancellationToken);
-            if (workspace.IsReadOnly)
-            {
-                return new SubmitResult(false, [new AnswerError("", "This return has already been submitted, or the round has closed.")], null);
-            }
-
-            var errors = AnswerValidator.Validate(workspace.Definition, workspace.Profile, workspace.Answers, AnswerValidationMode.Submission);
-            if (errors.Count > 0)
-            {
-                return new SubmitResult(false, errors, null);
-            }
-
-            var profile = ReadinessScorer.Score(workspace.Definition, workspace.Profile, workspace.Answers);
-            var contributor = await db.Contributors.SingleAsync(c => c.Id == contributorId && c.ReturnId == returnId, cancellationToken);
-            var councilReturn = await db.Returns.Include(r => r.Scores).SingleAsync(r => r.Id == returnId, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-
-            councilReturn.Scores.Clear();
-            foreach (var dimension in profile.Dimensions)
-            {
-                councilReturn.Scores.Add(new ReturnScore { DimensionId = dimension.Id, Score = (double?)dimension.Score, Status = StatusOf(dimension.Status) });
-            }
-
-            councilReturn.Scores.Add(new ReturnScore
-            {
-                DimensionId = ReturnScore.Overall,
-                Score = (double?)profile.OverallScore,
-                Status = profile.OverallScore is null ? "insufficient" : "scored",
-            });
-            councilReturn.OverallScore = (double?)profile.OverallScore;
-            councilReturn.MaturityLevel = profile.MaturityLevel;
-            councilReturn.Status = ReturnStatus.Submitted;
-            councilReturn.SubmittedAt = now;
-            councilReturn.UpdatedAt = now;
-            councilReturn.Version++;
-            councilReturn.History.Add(new SubmissionEvent
-            {
-                Kind = SubmissionEventKind.Submitted,
-                At = now,
-                Actor = contributor.Name,
-                ContributorId = contributor.Id,
-                AnswersJson = workspace.Answers.ToJson(),
-                ProfileJson = JsonSerializer.Serialize(profile, s_json),
-            });
-            audit.Record($"contributor:{contributor.Id}", "return.submitted", $"return:{returnId}");
-            await db.SaveChangesAsync(cancellationToken);
-            await events.ReturnChangedAsync(workspace.Round.Id, cancellationToken);
-            return new SubmitResult(true, [], profile);
+            return new SubmitResult(false, [new AnswerError("", "This return has already been submitted, or the round has closed.")], null);
         }
+
+        var errors = AnswerValidator.Validate(workspace.Definition, workspace.Profile, workspace.Answers, AnswerValidationMode.Submission);
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(false, errors, null);
+        }
+
+        var profile = ReadinessScorer.Score(workspace.Definition, workspace.Profile, workspace.Answers);
+        var contributor = await db.Contributors.SingleAsync(c => c.Id == contributorId && c.ReturnId == returnId, cancellationToken);
+        var councilReturn = await db.Returns.Include(r => r.Scores).SingleAsync(r => r.Id == returnId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        councilReturn.Scores.Clear();
+        foreach (var dimension in profile.Dimensions)
+        {
+            councilReturn.Scores.Add(new ReturnScore { DimensionId = dimension.Id, Score = (double?)dimension.Score, Status = StatusOf(dimension.Status) });
+        }
+
+        councilReturn.Scores.Add(new ReturnScore
+        {
+            DimensionId = ReturnScore.Overall,
+            Score = (double?)profile.OverallScore,
+            Status = profile.OverallScore is null ? "insufficient" : "scored",
+        });
+        councilReturn.OverallScore = (double?)profile.OverallScore;
+        councilReturn.MaturityLevel = profile.MaturityLevel;
+        councilReturn.Status = ReturnStatus.Submitted;
+        councilReturn.SubmittedAt = now;
+        councilReturn.UpdatedAt = now;
+        councilReturn.Version++;
+        councilReturn.History.Add(new SubmissionEvent
+        {
+            Kind = SubmissionEventKind.Submitted,
+            At = now,
+            Actor = contributor.Name,
+            ContributorId = contributor.Id,
+            AnswersJson = workspace.Answers.ToJson(),
+            ProfileJson = JsonSerializer.Serialize(profile, s_json),
+        });
+        audit.Record($"contributor:{contributor.Id}", "return.submitted", $"return:{returnId}");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.ReturnChangedAsync(workspace.Round.Id, cancellationToken);
+        return new SubmitResult(true, [], profile);
     }
 
     /// <summary>Opens a submitted return for changes again (policy team only); the reason is kept.</summary>
@@ -81,24 +80,26 @@ public sealed class SubmissionService(
             throw new InvalidOperationException("Enter the reason for reopening the return.");
         }
 
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            var councilReturn = await db.Returns.SingleOrDefaultAsync(r => r.Id == returnId, cancellationToken)
-                ?? throw new InvalidOperationException($"There is no return with id {returnId}.");
-            if (councilReturn.Status != ReturnStatus.Submitted)
-            {
-                throw new InvalidOperationException($"Return {returnId} has not been submitted, so it cannot be reopened.");
-            }
+        await gate.RunAsync(ct => ReopenAloneAsync(returnId, actor, reason, ct), cancellationToken);
+    }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            councilReturn.Status = ReturnStatus.InProgress;
-            councilReturn.UpdatedAt = now;
-            councilReturn.Version++;
-            councilReturn.History.Add(new SubmissionEvent { Kind = SubmissionEventKind.Reopened, At = now, Actor = actor, Reason = reason.Trim() });
-            audit.Record(actor, "return.reopened", $"return:{returnId}");
-            await db.SaveChangesAsync(cancellationToken);
-            await events.ReturnChangedAsync(councilReturn.RoundId, cancellationToken);
+    private async Task ReopenAloneAsync(int returnId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var councilReturn = await db.Returns.SingleOrDefaultAsync(r => r.Id == returnId, cancellationToken)
+            ?? throw new InvalidOperationException($"There is no return with id {returnId}.");
+        if (councilReturn.Status != ReturnStatus.Submitted)
+        {
+            throw new InvalidOperationException($"Return {returnId} has not been submitted, so it cannot be reopened.");
         }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        councilReturn.Status = ReturnStatus.InProgress;
+        councilReturn.UpdatedAt = now;
+        councilReturn.Version++;
+        councilReturn.History.Add(new SubmissionEvent { Kind = SubmissionEventKind.Reopened, At = now, Actor = actor, Reason = reason.Trim() });
+        audit.Record(actor, "return.reopened", $"return:{returnId}");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.ReturnChangedAsync(councilReturn.RoundId, cancellationToken);
     }
 
     /// <summary>The readiness profile stored with the latest submission, or null.</summary>

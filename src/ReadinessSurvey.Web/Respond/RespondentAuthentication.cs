@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
-using ReadinessSurvey.Data;
 using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Web.Respond;
@@ -69,9 +67,7 @@ public static class RespondentAuthentication
         }
 
         var services = context.HttpContext.RequestServices;
-        var db = services.GetRequiredService<ReadinessDbContext>();
-        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Round).SingleOrDefaultAsync(i => i.Id == id);
-        if (invitation is null || !services.GetRequiredService<InvitationService>().IsUsable(invitation))
+        if (!await services.GetRequiredService<InvitationService>().IsUsableAsync(id, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

@@ -200,6 +200,28 @@ public sealed class ReturnServiceTests : IDisposable
         Assert.Empty(await check.SubmissionEvents.ToListAsync());
     }
 
+    [Fact]
+    public async Task Saving_a_multiple_choice_answer_again_replaces_its_ticked_options()
+    {
+        var (returnId, alex, sam) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            // B2 is asked only when B1 says the council is at least piloting AI.
+            await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 0)]);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var result = await Service(db).SaveAsync(returnId, sam, [new AnswerChange("B2", AnswerValue.Choice("predictive"), 1)]);
+            Assert.Equal(SaveStatus.Saved, result.Status);
+        }
+
+        await using var check = _database.CreateContext();
+        var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
+        Assert.Equal((2, sam), (b2.Version, b2.UpdatedByContributorId));
+        Assert.Equal(["predictive"], await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).Select(s => s.Value).ToListAsync());
+    }
+
     public void Dispose()
     {
         _gate.Dispose();

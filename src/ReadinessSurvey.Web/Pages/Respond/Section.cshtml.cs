@@ -73,7 +73,7 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
         }
 
         var visibleBefore = Workspace.Visibility;
-        var result = await Returns.SaveAsync(Workspace.Return.Id, ContributorId, form.Changes, cancellationToken);
+        var result = await Returns.SaveAsync(Workspace, ContributorId, form.Changes, cancellationToken);
         switch (result.Status)
         {
             case SaveStatus.Invalid:
