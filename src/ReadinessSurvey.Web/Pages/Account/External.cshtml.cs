@@ -16,6 +16,8 @@ namespace ReadinessSurvey.Web.Pages.Account;
 /// </summary>
 public sealed class ExternalModel(SignInManager<PolicyUser> signIn, UserManager<PolicyUser> users, AuditLog audit, ReadinessDbContext db) : PageModel
 {
+    public IActionResult OnGet() => RedirectToPage("/Account/SignIn");
+
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         if (!await HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>().IsOidcConfiguredAsync())
