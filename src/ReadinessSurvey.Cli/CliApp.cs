@@ -19,7 +19,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(output, error, settings);
-        var root = new RootCommand("ReadinessSurvey admin command line: survey definitions, councils, rounds, invitations, aggregation and reports.")
+        var root = new RootCommand("ReadinessSurvey admin command line: survey definitions, councils, rounds, invitations, aggregation, reports and policy-team users.")
         {
             SurveyCommands.Create(context),
             CouncilCommands.Create(context),
@@ -29,6 +29,7 @@ public static class CliApp
             AggregateCommands.Create(context),
             DemoCommands.Create(context),
             ReportCommands.Create(context),
+            UserCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddReadinessData(configuration);
         services.AddScoped<CouncilRegisterImporter>();
         services.AddScoped<AuditLog>();
+        services.AddPolicyAccounts();
         services.AddScoped<RoundService>();
         services.AddScoped<InvitationService>();
         services.AddSingleton<DefinitionCache>();

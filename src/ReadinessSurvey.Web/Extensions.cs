@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Accounts;
 using ReadinessSurvey.Web.Jobs;
 using ReadinessSurvey.Web.Respond;
 using ReadinessSurvey.Web.Security;
@@ -16,13 +19,16 @@ public static class Extensions
     public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddAuthentication(RespondentAuthentication.Scheme).AddRespondentCookie();
+        services.AddPolicyTeamAuthentication(configuration);
+        services.AddAuthentication().AddRespondentCookie();
         services.AddAuthorizationBuilder()
             .AddPolicy(RespondentAuthentication.Policy, p => p.AddAuthenticationSchemes(RespondentAuthentication.Scheme)
                 .RequireAuthenticatedUser().RequireClaim(RespondentAuthentication.ReturnIdClaim))
 
-            // Closed by default: a page or endpoint is public only when it says so.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Closed by default: a page or endpoint is public only when it says so, and otherwise
+            // needs a member of the policy team (a respondent's cookie opens nothing outside /respond).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(PolicyRoles.Admin, PolicyRoles.Analyst).Build());
         services.AddSignInRateLimit(configuration);
         services.AddAntiforgery(o =>
         {
@@ -31,6 +37,15 @@ public static class Extensions
         });
         services.AddRazorPages(o =>
         {
+            o.Conventions.AuthorizeFolder("/Admin", PolicyTeamAuthentication.AnalystPolicy);
+            o.Conventions.AuthorizeFolder("/Account", PolicyTeamAuthentication.AnalystPolicy);
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Account/TwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Account/RecoveryCode");
+            o.Conventions.AllowAnonymousToPage("/Account/Lockout");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Account/External");
+            o.Conventions.AllowAnonymousToPage("/Account/SignedOut");
             o.Conventions.AuthorizeFolder("/Respond", RespondentAuthentication.Policy);
             o.Conventions.AllowAnonymousToPage("/Respond/Start");
             o.Conventions.AllowAnonymousToPage("/Respond/SignedOut");
@@ -38,6 +53,8 @@ public static class Extensions
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Accessibility");
         });
+        services.AddScoped<AdminChangesFilter>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<AdminChangesFilter>());
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         // Keys in the database: any node can read a cookie another node wrote.
@@ -99,6 +116,8 @@ public static class Extensions
         Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- round open --name \"Trial\" --survey ai-readiness-2024-25 --closes 2030-12-31");
         Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- invite create --round 1 --council E07000223 --name \"Your Name\" --email you@example.gov.uk --role \"Head of digital\"");
         Console.WriteLine("  then open the link it prints.");
+        Console.WriteLine("  The policy team signs in at /account/sign-in. Add the first admin with:");
+        Console.WriteLine("    dotnet run --project src/ReadinessSurvey.Cli -- users add --email you@example.org --role Admin");
         Console.WriteLine();
     }
 }

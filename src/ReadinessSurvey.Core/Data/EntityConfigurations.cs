@@ -187,3 +187,24 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.Action);
     }
 }
+
+internal sealed class PublishedReportConfiguration : IEntityTypeConfiguration<Publishing.PublishedReport>
+{
+    public void Configure(EntityTypeBuilder<Publishing.PublishedReport> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(300);
+        builder.Property(p => p.SurveyVersion).HasMaxLength(200);
+        builder.Property(p => p.PublishedBy).HasMaxLength(200);
+        builder.Property(p => p.UnpublishedBy).HasMaxLength(200);
+        builder.Ignore(p => p.IsPublished);
+        builder.HasIndex(p => new { p.RoundId, p.UnpublishedAt });
+        builder.HasOne<Surveys.SurveyRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Reporting.ReportRun>().WithMany().HasForeignKey(p => p.ReportRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Aggregation.AggregateSnapshot>().WithMany().HasForeignKey(p => p.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PolicyUserConfiguration : IEntityTypeConfiguration<Accounts.PolicyUser>
+{
+    public void Configure(EntityTypeBuilder<Accounts.PolicyUser> builder) => builder.Property(u => u.DisplayName).HasMaxLength(200);
+}

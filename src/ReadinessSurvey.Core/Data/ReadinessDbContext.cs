@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using ReadinessSurvey.Accounts;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Audit;
@@ -12,8 +14,9 @@ namespace ReadinessSurvey.Data;
 /// <summary>
 /// The platform's database. Each provider has a subclass (<see cref="SqliteReadinessDbContext"/>,
 /// <see cref="SqlServerReadinessDbContext"/>) that owns its own migration set; code depends on this type.
+/// It holds Identity's tables too, so accounts, audit and data share one transaction and one backup.
 /// </summary>
-public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbContext<PolicyUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Council> Councils => Set<Council>();
 
@@ -45,13 +48,18 @@ public abstract class ReadinessDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Publishing.PublishedReport> PublishedReports => Set<Publishing.PublishedReport>();
+
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so any node can read any cookie.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReadinessDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Identity's tables (users, roles, claims, logins, tokens) for the policy team's accounts.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReadinessDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,7 +8,7 @@ namespace ReadinessSurvey.Web.Jobs;
 /// </summary>
 public sealed class AdminDashboardAuthorizationFilter : IDashboardAuthorizationFilter
 {
-    public const string Role = "Admin";
+    public const string Role = ReadinessSurvey.Accounts.PolicyRoles.Admin;
 
     public bool Authorize(DashboardContext context)
     {

@@ -5,15 +5,23 @@ public static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "object-src 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // The organisation sign-in button posts a form that redirects to the provider; browsers apply
+        // form-action to that redirect, so the provider's origin is allowed when one is configured.
+        var oidc = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Accounts.OidcOptions>>().Value;
+        var provider = oidc.IsConfigured && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) ? " " + authority.GetLeftPart(UriPartial.Authority) : "";
+        var policy = ContentSecurityPolicy + provider + "; frame-ancestors 'none'";
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
 
@@ -25,4 +33,5 @@ public static class SecurityHeaders
             });
             await next();
         });
+    }
 }

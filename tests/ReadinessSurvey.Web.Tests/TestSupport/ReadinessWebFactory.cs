@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ReadinessSurvey.Tests.TestSupport;
 
@@ -23,6 +25,11 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
     public FormClient CreateFormClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>The same app and database, with the policy team's sessions re-checked against the security stamp on every request.</summary>
+    public WebApplicationFactory<Program> WithSessionChecksOnEveryRequest() =>
+        WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero)));
 
     /// <summary>Starts the app (migrating the database) if nothing has yet.</summary>
     public void EnsureStarted() => _ = Services;
