@@ -31,8 +31,8 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From <c>?page=</c>, read by hand: "page" is a route value Razor Pages keeps for itself.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public FormErrors Errors { get; } = [];
 
@@ -78,7 +78,7 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
         }
 
         Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, Pages) : 1;
         Events = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
     }
