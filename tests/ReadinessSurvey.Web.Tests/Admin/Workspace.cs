@@ -54,6 +54,10 @@ internal static partial class Workspace
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/respond";
     }
 
+    /// <summary>True when the token is usable, asked of the service directly (for apps on Kestrel, where the in-memory client cannot reach).</summary>
+    public static async Task<bool> TokenUsableAsync(this Scenario scenario, string linkOrToken) =>
+        await scenario.WithAsync(async sp => await sp.GetRequiredService<InvitationService>().FindUsableAsync(linkOrToken[(linkOrToken.LastIndexOf('/') + 1)..]) is not null);
+
     /// <summary>The invitation link shown on a page.</summary>
     public static string LinkOn(string page) =>
         LinkPattern().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("The page shows no invitation link.");
