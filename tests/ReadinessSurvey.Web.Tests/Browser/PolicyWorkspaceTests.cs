@@ -70,7 +70,7 @@ public sealed class PolicyWorkspaceTests(BrowserFixture browser) : IClassFixture
         await page.GotoAsync($"admin/rounds/{round}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite councils" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.GetByLabel("London").CheckAsync();
+        await page.GetByLabel("London", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         Assert.Contains("region=London", page.Url, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Westminster", Exact = true }).ClickAsync();
