@@ -72,15 +72,7 @@ internal static class InviteCommands
             var target = parse.GetValue(output);
             await using var writer = target is null ? null : new StreamWriter(target.FullName);
             var sink = writer ?? context.Output;
-            await sink.WriteLineAsync("invitation_id,council_code,council_name,name,email,role,expires,link");
-            foreach (var i in issued)
-            {
-                await sink.WriteLineAsync(string.Join(',', new[]
-                {
-                    i.Invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.CouncilCode, i.CouncilName, i.Invitation.Name,
-                    i.Invitation.Email, i.Invitation.Role, i.Invitation.ExpiresAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), i.Link(site),
-                }.Select(CsvField)));
-            }
+            await MailMergeCsv.WriteLinksAsync(sink, issued, site);
 
             await context.Error.WriteLineAsync($"Created {issued.Count} invitations{(target is null ? "" : $"; links written to {target.FullName}")}. The links are shown once: only hashes are stored.");
             return 0;
@@ -138,12 +130,5 @@ internal static class InviteCommands
         }
 
         return uri;
-    }
-
-    // Mail-merge files are opened in Excel: quote every field and keep formulas out (see the reporting module's rules).
-    private static string CsvField(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -14,12 +14,19 @@ public static class InvitationCsv
             throw new InvitationException([$"{path}: the file does not exist."]);
         }
 
-        using var csv = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+        using var reader = new StreamReader(path);
+        return Read(reader, path, roundId);
+    }
+
+    /// <summary>Reads the CSV from a reader (e.g. an uploaded file); <paramref name="source"/> names it in errors.</summary>
+    public static IReadOnlyList<InvitationRequest> Read(TextReader reader, string source, int roundId)
+    {
+        using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true });
         var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = s_columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new InvitationException([$"{path}: line 1: missing column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", s_columns)}."]);
+            throw new InvitationException([$"{source}: line 1: missing column(s) {string.Join(", ", missing)}. Expected: {string.Join(",", s_columns)}."]);
         }
 
         var requests = new List<InvitationRequest>();
@@ -28,9 +35,9 @@ public static class InvitationCsv
             string Field(string name) => csv.GetString(csv.GetOrdinal(name)).Trim();
 
             // RowNumber counts records after the header, so the file line is one more.
-            requests.Add(new InvitationRequest(roundId, Field("council_code"), Field("name"), Field("email"), Field("role"), $"{path}: line {csv.RowNumber + 1}"));
+            requests.Add(new InvitationRequest(roundId, Field("council_code"), Field("name"), Field("email"), Field("role"), $"{source}: line {csv.RowNumber + 1}"));
         }
 
-        return requests.Count > 0 ? requests : throw new InvitationException([$"{path}: the file has no invitations."]);
+        return requests.Count > 0 ? requests : throw new InvitationException([$"{source}: the file has no invitations."]);
     }
 }

@@ -125,6 +125,21 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
         return new IssuedInvitation(invitation, council.Code, council.Name, token);
     }
 
+    /// <summary>Reissues several invitations in one transaction, all or none (e.g. new links for a chase mail merge).</summary>
+    public async Task<IReadOnlyList<IssuedInvitation>> ReissueManyAsync(IReadOnlyList<int> invitationIds, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitationIds);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var issued = new List<IssuedInvitation>(invitationIds.Count);
+        foreach (var id in invitationIds)
+        {
+            issued.Add(await ReissueAsync(id, actor, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return issued;
+    }
+
     /// <summary>
     /// The invitation behind a token, if it can be used now: not revoked, not expired, its round open.
     /// Every other case gives null, so callers answer them all the same way.

@@ -107,6 +107,55 @@ public sealed class InvitationServiceTests : IDisposable
         Assert.Contains("missing column(s) council_code, name, email, role", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reissue_many_gives_every_invitation_a_new_link_or_none_when_one_is_missing()
+    {
+        var roundId = await ArrangeRoundAsync();
+        await using var db = _database.CreateContext();
+        var service = Service(db);
+        var first = await service.CreateAsync(new InvitationRequest(roundId, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital"), "test");
+        var second = await service.CreateAsync(new InvitationRequest(roundId, "E10000032", "Sam Jones", "sam@westsussex.gov.uk", "DPO"), "test");
+
+        await using (var other = _database.CreateContext())
+        {
+            await Assert.ThrowsAsync<InvitationException>(() => Service(other).ReissueManyAsync([first.Invitation.Id, 999], "test"));
+        }
+
+        await using var fresh = _database.CreateContext();
+        Assert.NotNull(await Service(fresh).FindUsableAsync(first.Token));
+        await using var reissuing = _database.CreateContext();
+        var issued = await Service(reissuing).ReissueManyAsync([first.Invitation.Id, second.Invitation.Id], "test");
+
+        Assert.Equal(["E07000223", "E10000032"], issued.Select(i => i.CouncilCode));
+        Assert.Null(await service.FindUsableAsync(first.Token));
+        Assert.Null(await service.FindUsableAsync(second.Token));
+        Assert.All(issued, i => Assert.True(InvitationTokens.LooksValid(i.Token)));
+        Assert.NotNull(await Service(reissuing).FindUsableAsync(issued[1].Token));
+        await using var check = _database.CreateContext();
+        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == "invitation.reissued"));
+    }
+
+    [Fact]
+    public void Mail_merge_lines_quote_every_field_and_keep_formulas_as_text()
+    {
+        var line = MailMergeCsv.Line("E07000223", "=HYPERLINK(\"x\")", "+44 1234", "Jones, Sam", null);
+
+        Assert.Equal("\"E07000223\",\"'=HYPERLINK(\"\"x\"\")\",\"'+44 1234\",\"Jones, Sam\",\"\"", line);
+    }
+
+    [Fact]
+    public void Csv_import_reads_an_uploaded_file_and_names_it_in_errors()
+    {
+        using var reader = new StringReader("council_code,name,email,role\nE07000223,Alex Smith,alex@adur.gov.uk,Head of digital\n");
+        using var empty = new StringReader("council_code,name,email,role\n");
+
+        var requests = InvitationCsv.Read(reader, "upload.csv", 3);
+        var error = Assert.Throws<InvitationException>(() => InvitationCsv.Read(empty, "upload.csv", 3));
+
+        Assert.Equal(new InvitationRequest(3, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital", "upload.csv: line 2"), Assert.Single(requests));
+        Assert.Equal("upload.csv: the file has no invitations.", Assert.Single(error.Errors));
+    }
+
     public void Dispose() => _database.Dispose();
 
     private InvitationService Service(ReadinessSurvey.Data.ReadinessDbContext db) => new(db, new AuditLog(db, _clock), _clock);
