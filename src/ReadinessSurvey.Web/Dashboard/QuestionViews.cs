@@ -88,10 +88,10 @@ public static class QuestionViews
         }, new ChartSize(1000, 560));
         var table = new ChartTable(
             "Statistics of the answers" + unit,
-            ["Group kind", "Group", "Councils answering", "Mean", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"],
+            ["Group", "Group kind", "Councils answering", "Mean", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"],
             groups.Select(g => (IReadOnlyList<string>)
             [
-                ReportSource.GroupKind(g.Breakdown), Label(g), Figures.Count(g.Numbers!.N), Figures.Number(g.Numbers.Mean, "0.##"), Figures.Number(g.Numbers.Median, "0.##"),
+                Label(g), ReportSource.GroupKind(g.Breakdown), Figures.Count(g.Numbers!.N), Figures.Number(g.Numbers.Mean, "0.##"), Figures.Number(g.Numbers.Median, "0.##"),
                 Figures.Number(g.Numbers.LowerQuartile, "0.##"), Figures.Number(g.Numbers.UpperQuartile, "0.##"), Figures.Number(g.Numbers.Min, "0.##"), Figures.Number(g.Numbers.Max, "0.##"),
             ]).ToList());
         return new DashboardView([DashboardChart.From(chart, table)], []);
@@ -100,9 +100,9 @@ public static class QuestionViews
     /// <summary>Groups as rows, answers as columns: one number per cell, so the download gets numbers.</summary>
     private static ChartTable Wide(string title, QuestionTable table, Func<QuestionCell, string> value)
     {
-        List<string> headers = ["Group kind", "Group", "Councils answering", .. table.Rows.Select(r => r.Option)];
+        List<string> headers = ["Group", "Group kind", "Councils answering", .. table.Rows.Select(r => r.Option)];
         var rows = table.Columns.Select((column, c) => (IReadOnlyList<string>)
-            [column.GroupKind, column.Group, Figures.Count(column.Base), .. table.Rows.Select(r => value(r.Cells[c]))]).ToList();
+            [column.Group, column.GroupKind, Figures.Count(column.Base), .. table.Rows.Select(r => value(r.Cells[c]))]).ToList();
         return new ChartTable(title, headers, rows);
     }
 

@@ -52,7 +52,7 @@ public static class SummaryViews
         {
             var chart = DashboardChart.From(ReportCharts.MaturityDistribution(s.Model.MaturityDistribution, hideSuppressed: false, GroupKinds.All));
             var levels = s.About.MaturityLevels;
-            var headers = new List<string> { "Group kind", "Group", "Councils with a level" };
+            var headers = new List<string> { "Group", "Group kind", "Councils with a level" };
             foreach (var level in levels)
             {
                 headers.Add($"{level.Level} {level.Label}: councils");
@@ -63,7 +63,7 @@ public static class SummaryViews
                 .GroupBy(r => (r.GroupKind, r.Group))
                 .Select(g =>
                 {
-                    var row = new List<string> { g.Key.GroupKind, g.Key.Group, Figures.Count(g.First().Base) };
+                    var row = new List<string> { g.Key.Group, g.Key.GroupKind, Figures.Count(g.First().Base) };
                     foreach (var level in levels)
                     {
                         var cell = g.FirstOrDefault(r => r.Level == level.Level);
@@ -93,11 +93,11 @@ public static class SummaryViews
             var rates = s.Source.Content.Responses.Rates
                 .Select(r => (IReadOnlyList<string>)
                 [
-                    ReportSource.GroupKind(r.Breakdown), s.Source.GroupLabel(r.Breakdown, r.Group),
+                    s.Source.GroupLabel(r.Breakdown, r.Group), ReportSource.GroupKind(r.Breakdown),
                     Figures.Count(r.Registered), Figures.Count(r.Invited), Figures.Count(r.Submitted), Figures.Number(r.Percent),
                 ])
                 .ToList();
-            var table = new ChartTable("Response rates by group", ["Group kind", "Group", "Councils in the register", "Councils invited", "Councils submitted", "Response rate (%)"], rates);
+            var table = new ChartTable("Response rates by group", ["Group", "Group kind", "Councils in the register", "Councils invited", "Councils submitted", "Response rate (%)"], rates);
             return new DashboardView(charts, [table]);
         });
     }
