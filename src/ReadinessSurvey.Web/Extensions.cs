@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Web.Accounts;
+using ReadinessSurvey.Web.Dashboard;
 using ReadinessSurvey.Web.Jobs;
 using ReadinessSurvey.Web.Respond;
 using ReadinessSurvey.Web.Security;
@@ -54,6 +55,7 @@ public static class Extensions
             o.Conventions.AllowAnonymousToPage("/Accessibility");
         });
         services.AddScoped<AdminChangesFilter>();
+        services.AddDashboards();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<AdminChangesFilter>());
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 

@@ -105,7 +105,7 @@ public static partial class LoadBenchmark
     private static void Report(string what, List<double> ms) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-24} n={ms.Count,5}  p50={P(ms, 50),7:0.0} ms  p99={P(ms, 99),7:0.0} ms  max={ms.DefaultIfEmpty().Max(),7:0.0} ms"));
 
-    private static double P(List<double> values, int percentile)
+    internal static double P(List<double> values, int percentile)
     {
         if (values.Count == 0)
         {
@@ -118,7 +118,7 @@ public static partial class LoadBenchmark
 
     private static string Ratio(double a, double b) => (a / b).ToString("0.0", CultureInfo.InvariantCulture) + "x";
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
@@ -215,7 +215,7 @@ public static partial class LoadBenchmark
     }
 
     /// <summary>The real web app on its own SQLite file, in the Production environment, quiet.</summary>
-    private sealed class LoadApp(string connectionString) : WebApplicationFactory<Program>
+    internal sealed class LoadApp(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -6,6 +6,7 @@ namespace ReadinessSurvey.Benchmarks;
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- aggregate [--returns 100000]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- load [--clients 32] [--saves 50]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|all] [--councils N] [--returns N]
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- dashboard [--clients 4] [--requests 50]
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -14,12 +15,13 @@ public static class BenchmarkProgram
         "aggregate" => await AggregationBenchmark.MainAsync(args, Console.Out),
         "load" => await LoadBenchmark.RunAsync(args[1..]),
         "report" => await ReportBenchmarks.RunAsync(args[1..]),
+        "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
         _ => Usage(),
     };
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|all] [--councils N] [--returns N]");
+        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|all] [--councils N] [--returns N] | dashboard [--clients N] [--requests N]");
         return 2;
     }
 }

@@ -16,6 +16,22 @@ public sealed class SnapshotReader(ReadinessDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The id of the round's current snapshot, or null before the first run; reads no JSON, so callers can cache by it.</summary>
+    public Task<long?> GetCurrentSnapshotIdAsync(int roundId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.IsCurrent)
+            .OrderByDescending(s => s.Id)
+            .Select(s => (long?)s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every snapshot of the round, current and retired, oldest first, without their JSON.</summary>
+    public Task<List<SnapshotSummary>> GetHistoryAsync(int roundId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId)
+            .OrderBy(s => s.Id)
+            .Select(s => new SnapshotSummary(s.Id, s.ComputedAt, s.ReturnCount))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The published (suppressed) view of the current snapshot, or null before the first run.</summary>
     public async Task<SnapshotContent?> GetCurrentPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
         await Current(roundId).FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
@@ -29,3 +45,6 @@ public sealed class SnapshotReader(ReadinessDbContext db)
             .Where(s => s.RoundId == roundId && s.IsCurrent)
             .OrderByDescending(s => s.Id);
 }
+
+/// <summary>When a snapshot was taken and how many submitted returns it counted.</summary>
+public sealed record SnapshotSummary(long Id, DateTime ComputedAt, int ReturnCount);
