@@ -74,10 +74,12 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
             throw new PublishingException("The round's results changed while publishing. Prepare the published workbook again.");
         }
 
-        var files = await WriteFolderAsync(run, source, cancellationToken);
+        var folder = ReportFolder.NewPublishedFolder(run.OutputPath!, run.Id);
+        var files = await WriteFolderAsync(run, source, ReportFolder.Resolve(folder)!, cancellationToken);
         var report = new PublishedReport
         {
             RoundId = roundId,
+            Folder = folder,
             ReportRunId = run.Id,
             SnapshotId = source.Snapshot.Id,
             Title = $"{source.Definition.Title}: {source.RoundName}",
@@ -124,13 +126,27 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
     public async Task<(PublishedReport Report, PublishedFiles Files)?> FindPublishedAsync(long publishedReportId, CancellationToken cancellationToken = default)
     {
         var report = await db.PublishedReports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == publishedReportId && p.UnpublishedAt == null, cancellationToken);
-        return report is not null && PublishedFiles.Read(ReportFolder.PublishedFolder(report.ReportRunId)) is { } files ? (report, files) : null;
+        return report is not null && FilesOf(report) is { } files ? (report, files) : null;
+    }
+
+    /// <summary>The publication's list of files, or null when its folder is missing or lies outside the reports folder.</summary>
+    public static PublishedFiles? FilesOf(PublishedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return ReportFolder.Resolve(report.Folder) is { } folder ? PublishedFiles.Read(folder) : null;
+    }
+
+    /// <summary>The full path of one of a publication's files; the name must come from its <see cref="PublishedFiles"/>.</summary>
+    public static string PathOf(PublishedReport report, string listedName)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Path.Combine(ReportFolder.Resolve(report.Folder) ?? throw new InvalidOperationException("The publication's folder is outside the reports folder."), listedName);
     }
 
     /// <summary>Writes the publication's folder whole: into a temporary folder first, then moved into place.</summary>
-    private static async Task<PublishedFiles> WriteFolderAsync(ReportRun run, ReportSource source, CancellationToken ct)
+    private static async Task<PublishedFiles> WriteFolderAsync(ReportRun run, ReportSource source, string folder, CancellationToken ct)
     {
-        var folder = ReportFolder.PublishedFolder(run.Id);
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         var temporary = folder + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         Directory.CreateDirectory(temporary);
         try

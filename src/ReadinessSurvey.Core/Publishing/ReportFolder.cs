@@ -11,9 +11,20 @@ public static class ReportFolder
 
     public static string Root => Path.GetFullPath(ProjectPaths.Reports);
 
-    /// <summary>The folder holding one publication's files: its own copy of the workbook, and the charts.</summary>
-    public static string PublishedFolder(long reportRunId) =>
-        Path.Combine(Root, PublishedFolderName, "run-" + reportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>
+    /// A new publication's folder, relative to <see cref="Root"/>: under the round's own folder name (taken
+    /// from the workbook's), so each publication's files are apart from every other's.
+    /// </summary>
+    public static string NewPublishedFolder(string workbookPath, long reportRunId) =>
+        Path.Combine(PublishedFolderName, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(workbookPath))) ?? "round",
+            "run-" + reportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The full path of a folder stored relative to <see cref="Root"/>, or null when it would lie outside.</summary>
+    public static string? Resolve(string relativeFolder)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, relativeFolder ?? ""));
+        return Contains(full) ? full : null;
+    }
 
     /// <summary>True when <paramref name="path"/> is the reports folder's descendant (after resolving "..", never the folder itself).</summary>
     public static bool Contains(string? path)

@@ -19,7 +19,7 @@ public sealed class FileModel(PublishingService publishing) : PageModel
             return NotFound();
         }
 
-        var path = Path.Combine(ReportFolder.PublishedFolder(found.Report.ReportRunId), name);
+        var path = PublishingService.PathOf(found.Report, name);
         return System.IO.File.Exists(path) ? PhysicalFile(path, ReportRunFiles.ContentTypeOf(name), name) : NotFound();
     }
 }

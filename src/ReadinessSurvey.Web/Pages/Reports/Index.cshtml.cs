@@ -12,7 +12,7 @@ public sealed class IndexModel(PublishingService publishing) : PageModel
     {
         var published = await publishing.ListPublishedAsync(cancellationToken);
         Reports = [.. published
-            .Select(p => (p.Report, p.RoundName, Files: PublishedFiles.Read(ReportFolder.PublishedFolder(p.Report.ReportRunId))))
+            .Select(p => (p.Report, p.RoundName, Files: PublishingService.FilesOf(p.Report)))
             .Where(p => p.Files is not null)
             .Select(p => new Entry(p.Report, p.RoundName, p.Files!))];
     }

@@ -474,6 +474,11 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Property<DateTime>("DataDate")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");
 

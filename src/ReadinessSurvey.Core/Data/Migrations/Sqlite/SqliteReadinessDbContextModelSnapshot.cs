@@ -451,6 +451,11 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Property<DateTime>("DataDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 

@@ -12,8 +12,8 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReadinessDbContext))]
-    [Migration("20261127061531_ApiTokensAndReportRunSnapshot")]
-    partial class ApiTokensAndReportRunSnapshot
+    [Migration("20261127063554_ApiTokensAndPublishing")]
+    partial class ApiTokensAndPublishing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -476,6 +476,11 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("DataDate")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ReadinessSurvey.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ApiTokensAndReportRunSnapshot : Migration
+    public partial class ApiTokensAndPublishing : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,14 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 table: "ReportRuns",
                 type: "bigint",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Folder",
+                table: "PublishedReports",
+                type: "nvarchar(400)",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "ApiTokens",
@@ -64,6 +72,10 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "SnapshotId",
                 table: "ReportRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Folder",
+                table: "PublishedReports");
         }
     }
 }

@@ -11,8 +11,8 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReadinessDbContext))]
-    [Migration("20261127061513_ApiTokensAndReportRunSnapshot")]
-    partial class ApiTokensAndReportRunSnapshot
+    [Migration("20261127063544_ApiTokensAndPublishing")]
+    partial class ApiTokensAndPublishing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -452,6 +452,11 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DataDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
