@@ -29,6 +29,7 @@ public sealed partial class ApiTokenTests(PublishingFixture fixture) : IClassFix
         var confirm = await analyst.GetPageAsync($"/account/api-tokens/{stored.Id}/revoke");
         var revoked = await analyst.PostAsync($"/account/api-tokens/{stored.Id}/revoke", []);
         var after = await tool.GetAsync(new Uri("/api/v1/rounds", UriKind.Relative));
+        var listAfter = await analyst.GetPageAsync("/account/api-tokens");
 
         Assert.Equal(HttpStatusCode.OK, made.StatusCode);
         Assert.True(made.Headers.CacheControl?.NoStore);
@@ -43,6 +44,8 @@ public sealed partial class ApiTokenTests(PublishingFixture fixture) : IClassFix
         Assert.Contains("Are you sure you want to revoke the token", confirm, StringComparison.Ordinal);
         Assert.Equal("/account/api-tokens", revoked.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("The token &quot;R notebook&quot; is revoked.", listAfter, StringComparison.Ordinal);
+        Assert.Contains("Revoked ", listAfter, StringComparison.Ordinal);
         var audit = await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().AuditEvents.AsNoTracking()
             .Where(a => a.Actor == email).Select(a => a.Action).ToListAsync());
         Assert.Contains("api-token.created", audit);

@@ -10,9 +10,6 @@ public sealed class RevokeApiTokenModel(UserManager<PolicyUser> users, ApiTokenS
 {
     public ApiToken Token { get; private set; } = null!;
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var token = await tokens.FindAsync(users.GetUserId(User)!, id, cancellationToken);
@@ -34,7 +31,7 @@ public sealed class RevokeApiTokenModel(UserManager<PolicyUser> users, ApiTokenS
             return NotFound();
         }
 
-        Message = $"The token \"{token.Name}\" is revoked. Tools using it can no longer read the API.";
+        TempData[nameof(ApiTokensModel.Message)] = $"The token \"{token.Name}\" is revoked. Tools using it can no longer read the API.";
         return Redirect("/account/api-tokens");
     }
 }

@@ -17,7 +17,18 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue) 
 {
     public PublishingReview Review { get; private set; } = null!;
 
+    public const int LogPageSize = 100;
+
     public FormErrors Errors { get; } = [];
+
+    /// <summary>The page of the suppression log, from <c>?p=</c>: a small round withholds thousands of cells.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int LogPage { get; set; } = 1;
+
+    public int LogPageCount => Math.Max(1, (Review.SuppressionLog.Count + LogPageSize - 1) / LogPageSize);
+
+    public IEnumerable<Aggregation.Statistics.SuppressionLogEntry> LogRows =>
+        Review.SuppressionLog.Skip((Math.Clamp(LogPage, 1, LogPageCount) - 1) * LogPageSize).Take(LogPageSize);
 
     [TempData]
     public string? Message { get; set; }

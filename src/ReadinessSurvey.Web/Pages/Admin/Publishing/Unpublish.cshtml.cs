@@ -12,9 +12,6 @@ public sealed class UnpublishModel(ReadinessDbContext db, PublishingService publ
 {
     public PublishedReport Report { get; private set; } = null!;
 
-    [TempData]
-    public string? Message { get; set; }
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var report = await db.PublishedReports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.UnpublishedAt == null, cancellationToken);
@@ -35,7 +32,8 @@ public sealed class UnpublishModel(ReadinessDbContext db, PublishingService publ
             return NotFound();
         }
 
-        Message = $"\"{report.Title}\" is no longer published.";
+        // Shown by the round's publishing page, which reads the same TempData key.
+        TempData[nameof(RoundModel.Message)] = $"\"{report.Title}\" is no longer published.";
         return Redirect($"/admin/publishing/{report.RoundId}");
     }
 }
