@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SnapshotReader>();
         services.AddScoped<RoundAggregator>();
         services.AddScoped<DemoReturns>();
+        services.AddScoped<Publishing.PublishingService>();
         services.AddScoped<Reporting.ReportService>().AddScoped<Reporting.IReportGenerator, Reporting.ReportService>();
         return services;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Web.Accounts;
+using ReadinessSurvey.Web.Api;
 using ReadinessSurvey.Web.Dashboard;
 using ReadinessSurvey.Web.Jobs;
 using ReadinessSurvey.Web.Respond;
@@ -22,6 +23,14 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPolicyTeamAuthentication(configuration);
         services.AddAuthentication().AddRespondentCookie();
+        services.AddApiAuthentication();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ReadinessSurvey published aggregates";
+            document.Info.Description = "Read-only. Sign in as a member of the policy team, or send a personal API token " +
+                "(made at /account/api-tokens) as 'Authorization: Bearer rs_...'. Withheld numbers are null.";
+            return Task.CompletedTask;
+        }));
         services.AddAuthorizationBuilder()
             .AddPolicy(RespondentAuthentication.Policy, p => p.AddAuthenticationSchemes(RespondentAuthentication.Scheme)
                 .RequireAuthenticatedUser().RequireClaim(RespondentAuthentication.ReturnIdClaim))
@@ -53,6 +62,9 @@ public static class Extensions
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Accessibility");
+
+            // Published reports are for anyone; the pages serve only what an admin published.
+            o.Conventions.AllowAnonymousToFolder("/Reports");
         });
         services.AddScoped<AdminChangesFilter>();
         services.AddDashboards();
@@ -88,6 +100,8 @@ public static class Extensions
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapPublishedApi();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiAuthentication.Policy);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],

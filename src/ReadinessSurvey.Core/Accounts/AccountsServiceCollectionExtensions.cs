@@ -10,6 +10,7 @@ public static class AccountsServiceCollectionExtensions
     public static IdentityBuilder AddPolicyAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountService>();
+        services.AddScoped<ApiTokenService>();
         return services.AddIdentityCore<PolicyUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ReadinessDbContext>()

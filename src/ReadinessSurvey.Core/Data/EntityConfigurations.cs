@@ -194,6 +194,7 @@ internal sealed class PublishedReportConfiguration : IEntityTypeConfiguration<Pu
     {
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.SurveyVersion).HasMaxLength(200);
+        builder.Property(p => p.Folder).HasMaxLength(400);
         builder.Property(p => p.PublishedBy).HasMaxLength(200);
         builder.Property(p => p.UnpublishedBy).HasMaxLength(200);
         builder.Ignore(p => p.IsPublished);

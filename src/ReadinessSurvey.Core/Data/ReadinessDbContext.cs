@@ -50,6 +50,9 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<Publishing.PublishedReport> PublishedReports => Set<Publishing.PublishedReport>();
 
+    /// <summary>Personal API tokens of the policy team (hashes only).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>ASP.NET Core Data Protection keys, shared by every web node so any node can read any cookie.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -18,6 +18,12 @@ public sealed class PublishedReport
 
     public required string Title { get; set; }
 
+    /// <summary>
+    /// The publication's own folder, relative to the reports folder (<c>_published/&lt;round&gt;/run-&lt;id&gt;</c>):
+    /// a copy of the workbook, the charts and the list of files anyone may download.
+    /// </summary>
+    public string Folder { get; set; } = "";
+
     /// <summary>The survey definition's id and version, as shown on the public page.</summary>
     public required string SurveyVersion { get; set; }
 

@@ -31,6 +31,12 @@ public sealed class ReportRun
 
     public string? OutputPath { get; set; }
 
+    /// <summary>
+    /// The aggregate snapshot the report was written from (set when generation starts), so publishing can
+    /// tell whether a finished run still shows the round's current data.
+    /// </summary>
+    public long? SnapshotId { get; set; }
+
     public string? Error { get; set; }
 }
 

@@ -24,7 +24,12 @@ public sealed class ReportService(
     public async Task<string> GenerateAsync(ReportRun run, IProgress<int> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return await GenerateAsync(run.RoundId, run.Kind, run.CouncilCode, null, progress, cancellationToken);
+        var kind = CheckKind(run.Kind, run.CouncilCode);
+        var source = await LoadAsync(run.RoundId, cancellationToken);
+
+        // Recorded on the run (the job saves it with the outcome): publishing needs to know which data a file holds.
+        run.SnapshotId = source.Snapshot.Id;
+        return (await GenerateFromAsync(source, kind, run.CouncilCode, null, progress, cancellationToken)).Path;
     }
 
     /// <summary>Generates a report and returns its path (for several files, their folder).</summary>
@@ -34,6 +39,13 @@ public sealed class ReportService(
     /// <summary>Generates a report and returns every file written.</summary>
     /// <exception cref="ReportException">The kind is unknown, the round has no snapshot, or the council cannot be reported on.</exception>
     public async Task<ReportOutput> GenerateFilesAsync(int roundId, string kind, string? councilCode, string? outDir, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        kind = CheckKind(kind, councilCode);
+        var source = await LoadAsync(roundId, cancellationToken);
+        return await GenerateFromAsync(source, kind, councilCode, outDir, progress, cancellationToken);
+    }
+
+    private static string CheckKind(string kind, string? councilCode)
     {
         ArgumentNullException.ThrowIfNull(kind);
         kind = kind.Trim().ToLowerInvariant();
@@ -47,7 +59,11 @@ public sealed class ReportService(
             throw new ReportException("Give the council's code for a council report, for example E07000223.");
         }
 
-        var source = await LoadAsync(roundId, cancellationToken);
+        return kind;
+    }
+
+    private async Task<ReportOutput> GenerateFromAsync(ReportSource source, string kind, string? councilCode, string? outDir, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
         progress?.Report(5);
         var output = kind switch
         {

@@ -71,6 +71,19 @@ public class ChartRendererTests
     }
 
     [Fact]
+    public void HeatMap_EveryCellWithheld_RendersMarksInsteadOfThrowing()
+    {
+        // A small round's published view can withhold every region's scores; publishing must still work.
+        var rows = ReportModelBuilder.Sector().DimensionSummaries.Select(r => r with { Suppressed = true }).ToList();
+
+        var chart = ReportCharts.HeatMap(rows, ReportModelBuilder.Sector().About.Dimensions, "Region", hideSuppressed: true);
+
+        Assert.Equal(_pngSignature, chart.Png[..8]);
+        Assert.Contains("[c]", chart.Svg, StringComparison.Ordinal);
+        Assert.All(chart.Table.Rows, r => Assert.Contains("[c]", r));
+    }
+
+    [Fact]
     public void Bars_Internal_ShowsSmallValue()
     {
         var chart = ReportCharts.MaturityDistribution(ReportModelBuilder.Sector().MaturityDistribution, hideSuppressed: false);

@@ -209,13 +209,18 @@ public static class ChartRenderer
             }
         }
 
-        var heatmap = plot.Add.Heatmap(data);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.ManualRange = new ScottPlot.Range(spec.Min, spec.Max);
-        heatmap.NaNCellColor = ChartPalette.NoData;
-        // Row 0 is drawn at the top: cell centres sit on whole numbers, y counted from the bottom.
-        heatmap.Extent = new CoordinateRect(-0.5, cols - 0.5, -0.5, rows - 0.5);
-        heatmap.FlipVertically = false;
+        // With every cell withheld (a small round's published view) ScottPlot cannot colour the grid (the
+        // data's range is NaN and it throws even with a manual range): the chart is the [c] marks alone.
+        var heatmap = data.Cast<double>().All(double.IsNaN) ? null : plot.Add.Heatmap(data);
+        if (heatmap is not null)
+        {
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            heatmap.ManualRange = new ScottPlot.Range(spec.Min, spec.Max);
+            heatmap.NaNCellColor = ChartPalette.NoData;
+            // Row 0 is drawn at the top: cell centres sit on whole numbers, y counted from the bottom.
+            heatmap.Extent = new CoordinateRect(-0.5, cols - 0.5, -0.5, rows - 0.5);
+            heatmap.FlipVertically = false;
+        }
 
         for (var r = 0; r < rows; r++)
         {
@@ -233,8 +238,12 @@ public static class ChartRenderer
             }
         }
 
-        var colorBar = plot.Add.ColorBar(heatmap);
-        colorBar.Label = spec.ColorBarLabel;
+        if (heatmap is not null)
+        {
+            var colorBar = plot.Add.ColorBar(heatmap);
+            colorBar.Label = spec.ColorBarLabel;
+        }
+
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             spec.ColumnLabels.Select((l, c) => new Tick(c, l)).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;

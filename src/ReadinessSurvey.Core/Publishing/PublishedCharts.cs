@@ -1,0 +1,65 @@
+using System.Text;
+using ReadinessSurvey.Reporting.Charts;
+using ReadinessSurvey.Reporting.Models;
+using ReadinessSurvey.Reporting.Writers;
+
+namespace ReadinessSurvey.Publishing;
+
+/// <summary>
+/// The charts of the published sector workbook, drawn from its model with withheld cells hidden, for
+/// publishing beside it: PNG, SVG, and the chart's data as CSV (a picture alone says nothing to a
+/// screen reader).
+/// </summary>
+public static class PublishedCharts
+{
+    /// <summary>Each chart with the name its files take (no extension).</summary>
+    public static IReadOnlyList<(string Name, ChartImage Chart)> Draw(SectorReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var charts = new List<(string, ChartImage)>();
+        if (model.MaturityDistribution.Count > 0)
+        {
+            charts.Add(("maturity-levels", ReportCharts.MaturityDistribution(model.MaturityDistribution, hideSuppressed: true)));
+        }
+
+        foreach (var (kind, slug) in new[] { (GroupKinds.CouncilType, "council-type"), (GroupKinds.Region, "region") })
+        {
+            if (model.ResponseRates.Any(r => r.GroupKind == kind))
+            {
+                charts.Add(($"response-rate-by-{slug}", ReportCharts.ResponseRates(model.ResponseRates, kind)));
+            }
+
+            if (model.DimensionSummaries.Any(d => d.GroupKind == kind && d.DimensionId == DimensionSummaryRow.OverallId))
+            {
+                charts.Add(($"overall-score-by-{slug}", ReportCharts.ScoreByGroup(model.DimensionSummaries, DimensionSummaryRow.OverallId, kind, hideSuppressed: true)));
+            }
+        }
+
+        var dimensions = model.About.Dimensions;
+        if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.CouncilType))
+        {
+            charts.Add(("dimensions-by-council-type", ReportCharts.DimensionsByGroup(model.DimensionSummaries, dimensions, GroupKinds.CouncilType, hideSuppressed: true)));
+        }
+
+        if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.Region))
+        {
+            charts.Add(("dimensions-by-region-heat-map", ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, hideSuppressed: true)));
+        }
+
+        return charts;
+    }
+
+    /// <summary>The chart's data table as CSV, every field made safe for spreadsheets.</summary>
+    public static string TableCsv(ChartTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', table.Headers.Select(ResponseExportWriter.CsvField)));
+        foreach (var row in table.Rows)
+        {
+            csv.AppendLine(string.Join(',', row.Select(ResponseExportWriter.CsvField)));
+        }
+
+        return csv.ToString();
+    }
+}

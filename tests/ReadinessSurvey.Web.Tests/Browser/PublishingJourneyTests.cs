@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ReadinessSurvey.Accounts;
+
+namespace ReadinessSurvey.Tests.Web.Browser;
+
+/// <summary>
+/// An admin requests and downloads a report, publishes a round's workbook after reviewing it, makes an API
+/// token, and a visitor downloads the published files without signing in; axe checks every page on the way.
+/// </summary>
+public sealed partial class PublishingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact(Timeout = 300_000)]
+    public async Task An_admin_requests_downloads_and_publishes_a_report_and_a_visitor_downloads_it()
+    {
+        using var data = new PublishingRound(browser.Factory);
+        var roundId = await data.AddRoundAsync();
+        var (email, password) = await browser.Factory.AddUserAsync(PolicyRoles.Admin);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("account/sign-in");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // Request without choosing a report: the error summary, then a proper request.
+        await page.GotoAsync("admin/reports");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request report" }).ClickAsync();
+        Assert.Contains("Choose a kind of report", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Round").SelectOptionAsync(roundId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Published sector workbook").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request report" }).ClickAsync();
+        Assert.Matches(RunPage(), page.Url);
+        Assert.Equal("Waiting", (await page.Locator("#run-status").InnerTextAsync()).Trim());
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // The job runs; refreshing shows it ready, and it downloads.
+        await data.RunReportJobsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Refresh to see progress" }).ClickAsync();
+        Assert.Equal("Ready", (await page.Locator("#run-status").InnerTextAsync()).Trim());
+        await BrowserFixture.AssertAccessibleAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the report" }).ClickAsync());
+        Assert.Matches(@"^publishing-test-[a-z0-9]+-sector-published-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
+        await page.GotoAsync("admin/reports");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Review and publish.
+        await page.GotoAsync("admin/publishing");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync($"admin/publishing/{roundId}");
+        Assert.Contains("What the published view withholds", await page.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the report" }).ClickAsync();
+        Assert.Contains("is on the public reports page", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Unpublish" }).ClickAsync();
+        Assert.Contains("Are you sure you want to unpublish", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // An API token, shown once, then the revoke confirmation.
+        await page.GotoAsync("account/api-tokens");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Name").FillAsync("Browser test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a token" }).ClickAsync();
+        Assert.StartsWith("rs_", await page.Locator("#new-token").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revoke Browser test" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // A visitor, not signed in, downloads the published workbook and a chart.
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync("reports");
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        var workbook = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByRole(AriaRole.Link, new() { Name = "Download the workbook" }).First.ClickAsync());
+        Assert.Matches(@"^sector-published-\d{4}-\d{2}-\d{2}\.xlsx$", workbook.SuggestedFilename);
+        Assert.True(new FileInfo(await workbook.PathAsync()).Length > 10_000);
+        var png = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByRole(AriaRole.Link, new() { Name = "PNG" }).First.ClickAsync());
+        Assert.EndsWith(".png", png.SuggestedFilename, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/admin/reports/\d+$")]
+    private static partial Regex RunPage();
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace ReadinessSurvey.Tests.Web;
+
+/// <summary>One web app per test class with a round of 30 submitted demo returns and its snapshot.</summary>
+public sealed partial class PublishingFixture : IAsyncLifetime, IDisposable
+{
+    public ReadinessWebFactory Factory { get; } = new();
+
+    public PublishingRound Data { get; private set; } = null!;
+
+    public int RoundId { get; private set; }
+
+    public async Task InitializeAsync() => (Data, RoundId) = await PublishingRound.CreateAsync(Factory);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        Data?.Dispose();
+        Factory.Dispose();
+    }
+
+    /// <summary>The id at the end of a redirect such as /admin/reports/12.</summary>
+    public static long IdIn(HttpResponseMessage redirect)
+    {
+        ArgumentNullException.ThrowIfNull(redirect);
+        var location = redirect.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"No redirect: {(int)redirect.StatusCode}");
+        return long.Parse(TrailingNumber().Match(location).Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Posts to a named handler of a page with the antiforgery token the page itself gave.</summary>
+    public static async Task<HttpResponseMessage> PostHandlerAsync(FormClient client, string page, string handler)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = FormClient.TokenOf(await client.GetPageAsync(page));
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await client.Http.PostAsync(new Uri($"{page}?handler={handler}", UriKind.Relative), form);
+    }
+
+    [GeneratedRegex(@"\d+$")]
+    private static partial Regex TrailingNumber();
+}
