@@ -85,7 +85,4 @@ public static class PolicyTeamAuthentication
         user?.Identity?.Name ?? throw new InvalidOperationException("Not signed in as a member of the policy team.");
 
     public static bool IsAdmin(this System.Security.Claims.ClaimsPrincipal user) => user?.IsInRole(PolicyRoles.Admin) == true;
-
-    public static async Task<bool> IsOidcConfiguredAsync(this IAuthenticationSchemeProvider schemes) =>
-        await schemes.GetSchemeAsync(OidcScheme) is not null;
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
@@ -14,13 +15,14 @@ namespace ReadinessSurvey.Web.Pages.Account;
 /// this workspace decides what they may do, so only people already added (matched by email) get in.
 /// Two-factor is left to the provider, which enforces its own.
 /// </summary>
-public sealed class ExternalModel(SignInManager<PolicyUser> signIn, UserManager<PolicyUser> users, AuditLog audit, ReadinessDbContext db) : PageModel
+public sealed class ExternalModel(SignInManager<PolicyUser> signIn, UserManager<PolicyUser> users, AuditLog audit, ReadinessDbContext db, IOptions<OidcOptions> oidc) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Account/SignIn");
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public IActionResult OnPost(string? returnUrl)
     {
-        if (!await HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>().IsOidcConfiguredAsync())
+        // The same setting that registers the scheme and shows the button on the sign-in page.
+        if (!oidc.Value.IsConfigured)
         {
             return NotFound();
         }
