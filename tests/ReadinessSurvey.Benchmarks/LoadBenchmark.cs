@@ -39,8 +39,8 @@ public static partial class LoadBenchmark
         var sessions = await Task.WhenAll(links.Select((link, i) => Session.StartAsync(baseUrl, link, i)));
 
         // Warm up both paths, then measure /health (the baseline) and the save with the same concurrency.
-        await Task.WhenAll(sessions.Select(s => s.HealthAsync(5)));
-        await Task.WhenAll(sessions.Select(s => s.SaveAsync(2)));
+        await Task.WhenAll(sessions.Select(s => s.HealthAsync(10)));
+        await Task.WhenAll(sessions.Select(s => s.SaveAsync(5)));
         var cpu = CpuTime();
         var health = (await Task.WhenAll(sessions.Select(s => s.HealthAsync(saves)))).SelectMany(x => x).ToList();
         var healthCpu = CpuTime() - cpu;

@@ -166,13 +166,16 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
 
     /// <summary>
     /// True while the invitation with this id may be used. Every signed-in request asks, so it reads
-    /// only the five values the rule needs, untracked.
+    /// only the five values the rule needs, through a compiled query.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
-        await db.Invitations.AsNoTracking()
-            .Where(i => i.Id == invitationId)
+        await s_state.For(db)(db, invitationId, cancellationToken) is { } state && IsUsable(state);
+
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, CancellationToken, Task<InvitationState?>>> s_state = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, int id, CancellationToken _) => db.Invitations
+            .Where(i => i.Id == id)
             .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
-            .FirstOrDefaultAsync(cancellationToken) is { } state && IsUsable(state);
+            .FirstOrDefault()));
 
     private bool IsUsable(InvitationState state)
     {

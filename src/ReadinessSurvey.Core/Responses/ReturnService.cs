@@ -44,16 +44,26 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         return contributor;
     }
 
+    // Every respondent page and every save reads these two, so they are compiled (no expression-tree work per request).
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, CancellationToken, Task<CouncilReturn>>> s_return = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, int id, CancellationToken _) => db.Returns.AsNoTracking()
+            .Include(r => r.Round).Include(r => r.Council)
+            .Single(r => r.Id == id)));
+
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, IAsyncEnumerable<AnswerRow>>> s_answers = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, int id) => db.Answers.AsNoTracking()
+            .Where(a => a.ReturnId == id)
+            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))));
+
     /// <summary>The return with its definition, council, answers and who last changed each.</summary>
     public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
     {
-        var councilReturn = await db.Returns.AsNoTracking()
-            .Include(r => r.Round).Include(r => r.Council)
-            .SingleAsync(r => r.Id == returnId, cancellationToken);
-        var rows = await db.Answers.AsNoTracking()
-            .Where(a => a.ReturnId == returnId)
-            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))
-            .ToListAsync(cancellationToken);
+        var councilReturn = await s_return.For(db)(db, returnId, cancellationToken);
+        var rows = new List<AnswerRow>();
+        await foreach (var row in s_answers.For(db)(db, returnId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
 
