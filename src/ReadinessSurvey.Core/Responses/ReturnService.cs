@@ -102,7 +102,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return SaveResult.ReadOnly();
         }
 
-        var errors = Check(workspace, changes);
+        var (errors, visibility) = Check(workspace, changes);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -119,9 +119,13 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         var changed = changes.Where(c => !SameValue(workspace.Answers.Get(c.QuestionId), c.Value)).ToList();
         var after = changed.Aggregate(workspace.Answers, (set, c) => c.Value is null ? set.Without(c.QuestionId) : set.With(c.QuestionId, c.Value));
+
+        // The check saw every change applied; when some were no change (e.g. an empty answer left empty), the
+        // answers it saw differ from the stored ones, so callers work visibility out again.
+        var visibilityAfter = changed.Count == changes.Count ? visibility : null;
         if (changed.Count == 0)
         {
-            return SaveResult.Saved(0, after);
+            return SaveResult.Saved(0, after, visibilityAfter);
         }
 
         try
@@ -139,7 +143,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return SaveResult.Conflicted(changed.Select(c => Conflict(current, c.QuestionId)).ToList());
         }
 
-        return SaveResult.Saved(changed.Count, after);
+        return SaveResult.Saved(changed.Count, after, visibilityAfter);
     }
 
     /// <summary>Writes the changes if every version still matches; false when the return was submitted meanwhile.</summary>
@@ -219,7 +223,8 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         }
     }
 
-    private static List<AnswerError> Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
+    /// <summary>The changes' errors, and what the answers with the changes applied show and hide.</summary>
+    private static (List<AnswerError> Errors, SurveyVisibility Visibility) Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
     {
         var errors = new List<AnswerError>();
         var merged = workspace.Answers;
@@ -244,7 +249,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             }
         }
 
-        return errors;
+        return (errors, visibility);
     }
 
     private static AnswerConflict Conflict(ReturnWorkspace workspace, string questionId)
@@ -268,9 +273,11 @@ public sealed record AnswerConflict(string QuestionId, AnswerValue? Current, int
 
 /// <summary>The outcome of a save: saved, or refused with the reasons.</summary>
 /// <param name="Answers">After a save, the return's answers as now stored (saves callers a reload).</param>
-public sealed record SaveResult(SaveStatus Status, int SavedCount, IReadOnlyList<AnswerError> Errors, IReadOnlyList<AnswerConflict> Conflicts, AnswerSet? Answers = null)
+/// <param name="Visibility">After a save, what those answers show and hide (saves callers evaluating display logic again).</param>
+public sealed record SaveResult(
+    SaveStatus Status, int SavedCount, IReadOnlyList<AnswerError> Errors, IReadOnlyList<AnswerConflict> Conflicts, AnswerSet? Answers = null, SurveyVisibility? Visibility = null)
 {
-    public static SaveResult Saved(int count, AnswerSet answers) => new(SaveStatus.Saved, count, [], [], answers);
+    public static SaveResult Saved(int count, AnswerSet answers, SurveyVisibility? visibility) => new(SaveStatus.Saved, count, [], [], answers, visibility);
 
     public static SaveResult Invalid(IReadOnlyList<AnswerError> errors) => new(SaveStatus.Invalid, 0, errors, []);
 

@@ -26,7 +26,8 @@ public sealed class ReturnWorkspace
     public bool IsReadOnly => Return.Status == ReturnStatus.Submitted || Round.Status != RoundStatus.Open;
 
     /// <summary>The same return with other answers, e.g. the ones a save has just stored.</summary>
-    public ReturnWorkspace WithAnswers(AnswerSet answers) => new()
+    /// <param name="visibility">What those answers show and hide, when the caller has already worked it out.</param>
+    public ReturnWorkspace WithAnswers(AnswerSet answers, SurveyVisibility? visibility = null) => new()
     {
         Return = Return,
         Round = Round,
@@ -35,6 +36,7 @@ public sealed class ReturnWorkspace
         Definition = Definition,
         Answers = answers,
         Info = Info,
+        _visibility = visibility,
     };
 
     public int VersionOf(string questionId) => Info.TryGetValue(questionId, out var info) ? info.Version : 0;

@@ -18,7 +18,7 @@ public abstract class RespondentPageModel(ReturnService returns) : PageModel
     protected int ContributorId => User.Respondent().ContributorId;
 
     /// <summary>Carries on with the answers a save has just stored, without reading them back.</summary>
-    protected void UseAnswers(AnswerSet answers) => Workspace = Workspace.WithAnswers(answers);
+    protected void UseAnswers(AnswerSet answers, SurveyVisibility? visibility = null) => Workspace = Workspace.WithAnswers(answers, visibility);
 
     protected async Task LoadAsync(CancellationToken cancellationToken) =>
         Workspace = await returns.LoadAsync(User.Respondent().ReturnId, cancellationToken);

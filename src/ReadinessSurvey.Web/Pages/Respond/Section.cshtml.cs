@@ -86,7 +86,7 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
         }
 
         // The saved answers decide what comes next; only a page shown again needs a fresh read.
-        UseAnswers(result.Answers!);
+        UseAnswers(result.Answers!, result.Visibility);
         var visibleAfter = Workspace.Visibility;
         var added = Section.Questions.Any(q => visibleAfter.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id));
         if (added && visibleAfter.IsSectionVisible(Section.Id))
