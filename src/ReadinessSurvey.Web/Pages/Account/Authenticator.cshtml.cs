@@ -7,6 +7,7 @@ using QRCoder;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Account;
 
@@ -46,11 +47,11 @@ public sealed class AuthenticatorModel(UserManager<PolicyUser> users, SignInMana
     public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
     {
         var person = await CurrentAsync();
-        var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
-        var valid = digits.Length == 6 && await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits);
+        var digits = AuthenticatorCode.Digits(code);
+        var valid = AuthenticatorCode.IsWellFormed(digits) && await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits);
         if (!valid)
         {
-            Errors.Add("code", digits.Length == 6 ? "The code is not right. Enter the code the app shows now" : "Enter the 6-digit code from your authenticator app");
+            Errors.Add("code", AuthenticatorCode.IsWellFormed(digits) ? "The code is not right. Enter the code the app shows now" : "Enter the 6-digit code from your authenticator app");
             await ShowKeyAsync(person);
             return Page();
         }

@@ -6,6 +6,7 @@ using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Web.Security;
+using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Account;
 
@@ -32,8 +33,8 @@ public sealed class TwoFactorModel(SignInManager<PolicyUser> signIn, AuditLog au
             return RedirectToPage("/Account/SignIn");
         }
 
-        var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length != 6)
+        var digits = AuthenticatorCode.Digits(code);
+        if (!AuthenticatorCode.IsWellFormed(digits))
         {
             Errors.Add("code", "Enter the 6-digit code from your authenticator app");
             return Page();
