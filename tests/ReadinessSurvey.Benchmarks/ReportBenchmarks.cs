@@ -34,9 +34,10 @@ internal static class ReportBenchmarks
             await SectorAndCouncilsAsync(councils, scenario);
         }
 
-        if (scenario is "export" or "all")
+        if (scenario is "export" or "export-read" or "all")
         {
-            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault());
+            // export-read times the database read alone (for profiling it).
+            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), readOnly: scenario == "export-read");
         }
 
         return 0;
@@ -106,7 +107,7 @@ internal static class ReportBenchmarks
             await service.GenerateAsync(roundId, ReportKinds.Councils, null, Path.Combine(folder, "councils-" + parallelism), null, default);
         });
 
-    private static async Task ExportAsync(int returns, string? keep)
+    private static async Task ExportAsync(int returns, string? keep, bool readOnly)
     {
         using var work = new WorkFolder();
         var connectionString = keep is null ? work.ConnectionString : $"Data Source={Path.GetFullPath(keep)};Pooling=True";
@@ -127,6 +128,12 @@ internal static class ReportBenchmarks
         var rawPath = Path.Combine(work.Path, "raw.xlsx");
         var exportPath = Path.Combine(work.Path, "export.xlsx");
 
+        if (readOnly)
+        {
+            await ReadRowsAsync(services, data, roundId);
+            return;
+        }
+
         var replay = await Measure("  replaying the synthetic returns alone (part of the baseline)", () =>
         {
             var cells = 0L;
@@ -139,18 +146,7 @@ internal static class ReportBenchmarks
         });
         var raw = await Measure($"raw streaming SpreadCheetah write of the same cells, {returns:N0} rows x {columns.Count} columns (baseline)",
             () => RawExportAsync(rawPath, data, returns, columns, councils));
-        await Measure("  export rows only (database read, no writer)", async () =>
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>();
-            var count = 0;
-            await foreach (var row in ExportRowReader.RowsAsync(db, roundId, data.Definition))
-            {
-                count += row.Answers.Count;
-            }
-
-            Console.WriteLine($"  {count:N0} answers read");
-        });
+        await ReadRowsAsync(services, data, roundId);
         var xlsx = await Measure("export xlsx (ReportService.WriteExportAsync, as report export)", async () =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -168,6 +164,20 @@ internal static class ReportBenchmarks
         Console.WriteLine($"  baseline writes the same cells as the export: {(same ? "yes (identical Responses sheet XML)" : "NO")}; replay share of baseline {replay.Seconds / raw.Seconds:P0}");
         Console.WriteLine($"  export xlsx / raw write = {xlsx.Seconds / raw.Seconds:0.00}x; whole export (xlsx + csv) / raw xlsx = {all.Seconds / raw.Seconds:0.00}x");
     }
+
+    private static Task<Result> ReadRowsAsync(ServiceProvider services, ReportBenchmarkData data, int roundId) =>
+        Measure("  export rows only (database read, no writer)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.ReadinessDbContext>();
+            var count = 0;
+            await foreach (var row in ExportRowReader.RowsAsync(db, roundId, data.Definition))
+            {
+                count += row.Answers.Count;
+            }
+
+            Console.WriteLine($"  {count:N0} answers read");
+        });
 
     /// <summary>
     /// The baseline: the export's Responses sheet (same header, widths, frozen row and cells) written

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -29,13 +30,24 @@ public static class ExportRowReader
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         ReadinessDbContext db, int roundId, SurveyDefinition definition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var row in RowsAsync(db, roundId, definition, native: true, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The rows; <paramref name="native"/> false reads SQLite through ADO.NET too (for tests of that path).</summary>
+    internal static async IAsyncEnumerable<ExportRow> RowsAsync(
+        ReadinessDbContext db, int roundId, SurveyDefinition definition, bool native, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
 
         // Councils are bounded by the register, not by the rows, so they are looked up in memory.
         var councils = await db.Councils.AsNoTracking()
             .Select(c => new { c.Id, c.Code, c.Name, c.TypeName, c.RegionName })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+            .ToDictionaryAsync(c => c.Id, c => new ExportRowPivot.CouncilNames(c.Code, c.Name, c.TypeName, c.RegionName), cancellationToken);
+        var pivot = new ExportRowPivot(definition, councils);
 
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -46,66 +58,23 @@ public static class ExportRowReader
 
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql(db);
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            AddParameter(command, "@round", roundId);
-            AddParameter(command, "@submitted", (int)ReturnStatus.Submitted);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-
-            // Note: choice answers are shared immutable instances, one per (question, code): most cells of
-            // a large export are choices, and this saves an allocation and a parse for each.
-            var choices = new Dictionary<(string, string), ExportAnswer>();
-            var current = -1;
-            ExportRow? row = null;
-            Dictionary<string, ExportAnswer>? values = null;
-            // Note: Read, not ReadAsync: SQLite's reader is synchronous underneath, this runs on the
-            // read-ahead thread, and the async wrapper cost more than the step itself per answer row.
-            while (reader.Read())
+            using IAnswerCursor cursor = native && connection is SqliteConnection sqlite
+                ? new SqliteAnswerCursor(sqlite, Sql(db), roundId, (int)ReturnStatus.Submitted, pivot)
+                : await DbAnswerCursor.OpenAsync(db, Sql(db), roundId, pivot, cancellationToken);
+            // Note: the cursor steps synchronously: SQLite's reader is synchronous underneath, this runs
+            // on the read-ahead thread, and an async step cost more than the step itself per answer row.
+            while (cursor.Next())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                // Columns are read in order (SequentialAccess): the return's, then the answer's.
-                var returnId = reader.GetInt32(0);
-                if (returnId != current)
+                if (cursor.Finished is { } row)
                 {
-                    if (row is not null)
-                    {
-                        yield return row;
-                    }
-
-                    current = returnId;
-                    var council = councils.GetValueOrDefault(reader.GetInt32(1));
-                    values = new Dictionary<string, ExportAnswer>(StringComparer.Ordinal);
-                    row = new ExportRow
-                    {
-                        CouncilCode = council?.Code ?? "",
-                        CouncilName = council?.Name ?? "",
-                        CouncilType = council?.TypeName ?? "",
-                        Region = council?.RegionName ?? "",
-                        Status = "Submitted",
-                        SubmittedAt = reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-                        Overall = reader.IsDBNull(3) ? null : SectorReportMapper.ToDecimal(reader.GetDouble(3)),
-                        Level = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                        Answers = values,
-                    };
+                    yield return row;
                 }
-
-                if (reader.IsDBNull(5) || definition.FindQuestion(reader.GetString(5)) is not { } question)
-                {
-                    continue; // a return without answers, or an answer to a question no longer asked
-                }
-
-                var choice = reader.IsDBNull(6) ? null : reader.GetString(6);
-                double? number = reader.IsDBNull(7) ? null : reader.GetDouble(7);
-                var json = reader.IsDBNull(8) ? null : reader.GetString(8);
-                values![question.Id] = choice is not null && question.Type != QuestionType.MultipleChoice
-                    ? ChoiceAnswer(choices, question.Id, choice)
-                    : AnswerOf(question, StoredAnswers.Parse(question, json, choice, number));
             }
 
-            if (row is not null)
+            if (pivot.Finish() is { } last)
             {
-                yield return row;
+                yield return last;
             }
         }
         finally
@@ -152,31 +121,4 @@ public static class ExportRowReader
     }
 
     private sealed record StoreTable(string Name, Func<string, string> Column);
-
-    private static void AddParameter(DbCommand command, string name, int value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static ExportAnswer ChoiceAnswer(Dictionary<(string, string), ExportAnswer> cache, string questionId, string code)
-    {
-        if (!cache.TryGetValue((questionId, code), out var answer))
-        {
-            answer = new ExportAnswer([code]);
-            cache[(questionId, code)] = answer;
-        }
-
-        return answer;
-    }
-
-    private static ExportAnswer AnswerOf(Question question, AnswerValue value) => question.Type switch
-    {
-        QuestionType.Number => new ExportAnswer([], value.Number),
-        QuestionType.Text or QuestionType.LongText => new ExportAnswer([], null, value.Text),
-        QuestionType.MultipleChoice => new ExportAnswer(value.Options ?? [], null, null, value.Other),
-        _ => new ExportAnswer(StoredAnswers.CodesOf(question, value)),
-    };
 }
