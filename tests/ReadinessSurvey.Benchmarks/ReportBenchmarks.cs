@@ -34,10 +34,10 @@ internal static class ReportBenchmarks
             await SectorAndCouncilsAsync(councils, scenario);
         }
 
-        if (scenario is "export" or "export-read" or "all")
+        if (scenario is "export" or "export-read" or "export-xlsx" or "all")
         {
-            // export-read times the database read alone (for profiling it).
-            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), readOnly: scenario == "export-read");
+            // export-read and export-xlsx time one part alone (for profiling it).
+            await ExportAsync(returns, args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault(), only: scenario);
         }
 
         return 0;
@@ -107,7 +107,7 @@ internal static class ReportBenchmarks
             await service.GenerateAsync(roundId, ReportKinds.Councils, null, Path.Combine(folder, "councils-" + parallelism), null, default);
         });
 
-    private static async Task ExportAsync(int returns, string? keep, bool readOnly)
+    private static async Task ExportAsync(int returns, string? keep, string only)
     {
         using var work = new WorkFolder();
         var connectionString = keep is null ? work.ConnectionString : $"Data Source={Path.GetFullPath(keep)};Pooling=True";
@@ -128,9 +128,15 @@ internal static class ReportBenchmarks
         var rawPath = Path.Combine(work.Path, "raw.xlsx");
         var exportPath = Path.Combine(work.Path, "export.xlsx");
 
-        if (readOnly)
+        if (only == "export-read")
         {
             await ReadRowsAsync(services, data, roundId);
+            return;
+        }
+
+        if (only == "export-xlsx")
+        {
+            await ExportXlsxAsync(services, roundId, exportPath);
             return;
         }
 
@@ -147,14 +153,7 @@ internal static class ReportBenchmarks
         var raw = await Measure($"raw streaming SpreadCheetah write of the same cells, {returns:N0} rows x {columns.Count} columns (baseline)",
             () => RawExportAsync(rawPath, data, returns, columns, councils));
         await ReadRowsAsync(services, data, roundId);
-        var xlsx = await Measure("export xlsx (ReportService.WriteExportAsync, as report export)", async () =>
-        {
-            await using var scope = services.CreateAsyncScope();
-            var service = scope.ServiceProvider.GetRequiredService<ReportService>();
-            var source = await service.LoadAsync(roundId, default);
-            await using var file = File.Create(exportPath);
-            await service.WriteExportAsync(source, ExportFormat.Xlsx, file, default);
-        });
+        var xlsx = await ExportXlsxAsync(services, roundId, exportPath);
         var all = await Measure("export through ReportService (xlsx + csv + codebook, the CLI's report export)", async () =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -164,6 +163,16 @@ internal static class ReportBenchmarks
         Console.WriteLine($"  baseline writes the same cells as the export: {(same ? "yes (identical Responses sheet XML)" : "NO")}; replay share of baseline {replay.Seconds / raw.Seconds:P0}");
         Console.WriteLine($"  export xlsx / raw write = {xlsx.Seconds / raw.Seconds:0.00}x; whole export (xlsx + csv) / raw xlsx = {all.Seconds / raw.Seconds:0.00}x");
     }
+
+    private static Task<Result> ExportXlsxAsync(ServiceProvider services, int roundId, string path) =>
+        Measure("export xlsx (ReportService.WriteExportAsync, as report export)", async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+            var source = await service.LoadAsync(roundId, default);
+            await using var file = File.Create(path);
+            await service.WriteExportAsync(source, ExportFormat.Xlsx, file, default);
+        });
 
     private static Task<Result> ReadRowsAsync(ServiceProvider services, ReportBenchmarkData data, int roundId) =>
         Measure("  export rows only (database read, no writer)", async () =>
