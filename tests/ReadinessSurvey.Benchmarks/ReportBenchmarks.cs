@@ -131,6 +131,7 @@ internal static class ReportBenchmarks
         if (only == "export-read")
         {
             await ReadRowsAsync(services, data, roundId);
+            await ReadRowsAsync(services, data, roundId); // warm: tiered compilation done
             return;
         }
 
@@ -319,11 +320,14 @@ internal static class ReportBenchmarks
         GC.WaitForPendingFinalizers();
         using var sampler = new PeakMemory();
         var cpu = CpuSeconds();
+        var pause = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         await action();
         watch.Stop();
         var result = new Result(watch.Elapsed.TotalSeconds, sampler.PeakMegabytes);
-        Console.WriteLine($"{name,-72} {result.Seconds,7:0.00} s  cpu {CpuSeconds() - cpu,6:0.00} s  peak {result.PeakMegabytes,5:N0} MB (before {sampler.StartMegabytes:N0} MB)");
+        Console.WriteLine($"{name,-72} {result.Seconds,7:0.00} s  cpu {CpuSeconds() - cpu,6:0.00} s  peak {result.PeakMegabytes,5:N0} MB (before {sampler.StartMegabytes:N0} MB)" +
+                          $"  GC {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s paused");
         return result;
     }
 

@@ -8,8 +8,9 @@ using ReadinessSurvey.Tests.TestSupport;
 namespace ReadinessSurvey.Tests.Reporting;
 
 /// <summary>
-/// The export's row reader: SQLite's own API (the fast path) and ADO.NET (the path other providers take)
-/// give the same rows, including rows the app would not write today.
+/// The export's row reader: SQLite's own API on one connection or on two (the fast paths) and ADO.NET
+/// (the path other providers take) give the same rows in the same order, including rows the app would
+/// not write today.
 /// </summary>
 public sealed class ExportRowReaderTests : IDisposable
 {
@@ -36,11 +37,16 @@ public sealed class ExportRowReaderTests : IDisposable
             await db.Database.ExecuteSqlAsync($"UPDATE Answers SET ValueJson = '{{\"o\":[\"vision\"]}} trailing' WHERE ReturnId = {returns[7]} AND QuestionId = 'B2'");
         }
 
-        var native = await ReadAsync(native: true);
-        var adoNet = await ReadAsync(native: false);
+        var native = await ReadAsync(native: true, chunkReturns: 0);
+        var adoNet = await ReadAsync(native: false, chunkReturns: 0);
+        var parallel = await ReadAsync(native: true, chunkReturns: 3); // four chunks on two connections
+        var parallelDefault = await ReadAsync(native: true, chunkReturns: 1000);
 
         Assert.Equal(11, native.Count);
         Assert.Equal(adoNet.Select(Describe), native.Select(Describe));
+        Assert.Equal(adoNet.Select(Describe), parallel.Select(Describe));
+        Assert.Equal(adoNet.Select(Describe), parallelDefault.Select(Describe));
+        Assert.Equal(round.Submitted.Order(StringComparer.Ordinal).ToList(), parallel.Select(r => r.CouncilCode).Order(StringComparer.Ordinal).ToList());
         Assert.Equal("", Describe(native[0].Answers["B2"]));
         Assert.Equal("", Describe(native[5].Answers["B2"]));
         Assert.Equal(7.5m, native[2].Answers["B3"].Number);
@@ -56,12 +62,12 @@ public sealed class ExportRowReaderTests : IDisposable
         Assert.Same(sameChoice.First(), sameChoice.Last()); // choice answers are shared, not made per row
     }
 
-    private async Task<List<ExportRow>> ReadAsync(bool native)
+    private async Task<List<ExportRow>> ReadAsync(bool native, int chunkReturns)
     {
         await using var db = _database.CreateContext();
         var round = await db.Rounds.SingleAsync();
         var rows = new List<ExportRow>();
-        await foreach (var row in ExportRowReader.RowsAsync(db, round.Id, ReportRound.Definition, native))
+        await foreach (var row in ExportRowReader.RowsAsync(db, round.Id, ReportRound.Definition, native, chunkReturns))
         {
             rows.Add(row);
         }

@@ -30,15 +30,18 @@ public static class ExportRowReader
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         ReadinessDbContext db, int roundId, SurveyDefinition definition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var row in RowsAsync(db, roundId, definition, native: true, cancellationToken))
+        await foreach (var row in RowsAsync(db, roundId, definition, native: true, SqliteParallelRows.ChunkReturns, cancellationToken))
         {
             yield return row;
         }
     }
 
-    /// <summary>The rows; <paramref name="native"/> false reads SQLite through ADO.NET too (for tests of that path).</summary>
+    /// <summary>
+    /// The rows; <paramref name="native"/> false reads SQLite through ADO.NET too, and <paramref name="chunkReturns"/>
+    /// 0 reads it on one connection (for tests of those paths).
+    /// </summary>
     internal static async IAsyncEnumerable<ExportRow> RowsAsync(
-        ReadinessDbContext db, int roundId, SurveyDefinition definition, bool native, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        ReadinessDbContext db, int roundId, SurveyDefinition definition, bool native, int chunkReturns, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
@@ -58,7 +61,19 @@ public static class ExportRowReader
 
         try
         {
-            using IAnswerCursor cursor = native && connection is SqliteConnection sqlite
+            // Other connections cannot see this one's uncommitted changes, nor an in-memory database.
+            if (native && chunkReturns > 0 && SqliteColumns.IsAvailable && connection is SqliteConnection file
+                && db.Database.CurrentTransaction is null && SqliteParallelRows.CanOpenAgain(file))
+            {
+                await foreach (var row in SqliteParallelRows.ReadAsync(file, IdsSql(db), Sql(db, ranged: true), roundId, definition, councils, chunkReturns, cancellationToken))
+                {
+                    yield return row;
+                }
+
+                yield break;
+            }
+
+            using IAnswerCursor cursor = native && SqliteColumns.IsAvailable && connection is SqliteConnection sqlite
                 ? new SqliteAnswerCursor(sqlite, Sql(db), roundId, (int)ReturnStatus.Submitted, pivot)
                 : await DbAnswerCursor.OpenAsync(db, Sql(db), roundId, pivot, cancellationToken);
             // Note: the cursor steps synchronously: SQLite's reader is synchronous underneath, this runs
@@ -90,7 +105,8 @@ public static class ExportRowReader
     /// The query, with table and column names from the model. The JSON is selected only where the
     /// counting columns do not already hold the answer (multiple choice and text).
     /// </summary>
-    internal static string Sql(ReadinessDbContext db)
+    /// <param name="ranged">Adds <c>@from</c> and <c>@to</c>: only returns with ids in that range (see <see cref="SqliteParallelRows"/>).</param>
+    internal static string Sql(ReadinessDbContext db, bool ranged = false)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var returns = Table<CouncilReturn>(db, sql);
@@ -105,7 +121,19 @@ public static class ExportRowReader
             FROM {returns.Name} r
             LEFT JOIN {answers.Name} a ON {A(nameof(Answer.ReturnId))} = {R(nameof(CouncilReturn.Id))}
             WHERE {R(nameof(CouncilReturn.RoundId))} = @round AND {R(nameof(CouncilReturn.Status))} = @submitted
+            {(ranged ? $"AND {R(nameof(CouncilReturn.Id))} BETWEEN @from AND @to" : "")}
             ORDER BY {R(nameof(CouncilReturn.Id))}, {A(nameof(Answer.QuestionId))}
+            """;
+    }
+
+    /// <summary>The ids of the round's submitted returns, in order (the same filter as <see cref="Sql"/>).</summary>
+    internal static string IdsSql(ReadinessDbContext db)
+    {
+        var returns = Table<CouncilReturn>(db, db.GetService<ISqlGenerationHelper>());
+        return $"""
+            SELECT {returns.Column(nameof(CouncilReturn.Id))} FROM {returns.Name}
+            WHERE {returns.Column(nameof(CouncilReturn.RoundId))} = @round AND {returns.Column(nameof(CouncilReturn.Status))} = @submitted
+            ORDER BY {returns.Column(nameof(CouncilReturn.Id))}
             """;
     }
 

@@ -9,8 +9,8 @@ using SQLitePCL;
 namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
-/// The export query on SQLite, stepped through SQLite's own API on the context's connection, reading
-/// text columns as UTF-8 bytes decoded into reused buffers.
+/// The export query on SQLite, prepared on the context's connection and stepped through SQLite's own
+/// API (<see cref="SqliteColumns"/>), reading text columns as UTF-8 bytes decoded into reused buffers.
 /// </summary>
 /// <remarks>
 /// Note: a large export reads millions of answer rows. Through <see cref="SqliteDataReader"/> each row
@@ -24,12 +24,15 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
     private static readonly TimeSpan _busyTimeout = TimeSpan.FromSeconds(30);
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _handle; // the statement's pointer, kept alive by a reference held until Dispose
+    private bool _referenced;
     private readonly ExportRowPivot _pivot;
     private char[] _questionId = new char[64];
     private char[] _choice = new char[64];
     private bool _started;
 
-    public SqliteAnswerCursor(SqliteConnection connection, string sql, int roundId, int submitted, ExportRowPivot pivot)
+    /// <param name="returnIds">For a query with @from and @to (see <see cref="ExportRowReader.Sql"/>): the first and last return id to read.</param>
+    public SqliteAnswerCursor(SqliteConnection connection, string sql, int roundId, int submitted, ExportRowPivot pivot, (int From, int To)? returnIds = null)
     {
         _connection = connection;
         _pivot = pivot;
@@ -39,6 +42,14 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
         {
             Bind("@round", roundId);
             Bind("@submitted", submitted);
+            if (returnIds is var (from, to))
+            {
+                Bind("@from", from);
+                Bind("@to", to);
+            }
+
+            _statement.DangerousAddRef(ref _referenced);
+            _handle = _statement.DangerousGetHandle();
         }
         catch
         {
@@ -57,15 +68,15 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
             return false;
         }
 
-        var returnId = checked((int)raw.sqlite3_column_int64(_statement, 0));
+        var returnId = checked((int)SqliteColumns.Int64(_handle, 0));
         if (returnId != _pivot.CurrentReturnId)
         {
             Finished = _pivot.Start(
                 returnId,
-                checked((int)raw.sqlite3_column_int64(_statement, 1)),
+                checked((int)SqliteColumns.Int64(_handle, 1)),
                 IsNull(2) ? null : DateTimeAt(2),
-                IsNull(3) ? null : raw.sqlite3_column_double(_statement, 3),
-                IsNull(4) ? null : checked((int)raw.sqlite3_column_int64(_statement, 4)));
+                IsNull(3) ? null : SqliteColumns.Double(_handle, 3),
+                IsNull(4) ? null : checked((int)SqliteColumns.Int64(_handle, 4)));
         }
 
         if (IsNull(5))
@@ -76,7 +87,7 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
         var questionId = Chars(5, ref _questionId);
         var hasChoice = !IsNull(6);
         var choice = hasChoice ? Chars(6, ref _choice) : default;
-        double? number = IsNull(7) ? null : raw.sqlite3_column_double(_statement, 7);
+        double? number = IsNull(7) ? null : SqliteColumns.Double(_handle, 7);
         if (_pivot.AddFromColumns(questionId, choice, hasChoice, number) is not null)
         {
             _pivot.AddJson(IsNull(8) ? default : Utf8(8), hasChoice ? choice.ToString() : null, number);
@@ -94,7 +105,7 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
         var start = Stopwatch.GetTimestamp(); // Note: not a Stopwatch object: this runs for every row
         while (true)
         {
-            var rc = raw.sqlite3_step(_statement);
+            var rc = SqliteColumns.Step(_handle);
             switch (rc)
             {
                 case raw.SQLITE_ROW:
@@ -113,15 +124,10 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
         }
     }
 
-    private bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    private bool IsNull(int column) => SqliteColumns.Type(_handle, column) == raw.SQLITE_NULL;
 
     /// <summary>A text column's UTF-8 bytes, valid until the next step.</summary>
-    private ReadOnlySpan<byte> Utf8(int column)
-    {
-        var text = raw.sqlite3_column_text(_statement, column); // converts to UTF-8 whatever the database's encoding
-        var length = raw.sqlite3_column_bytes(_statement, column);
-        return length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(in text.GetPinnableReference(), length);
-    }
+    private ReadOnlySpan<byte> Utf8(int column) => SqliteColumns.Utf8(_handle, column);
 
     /// <summary>A text column decoded into a reused buffer, valid until the buffer is next used.</summary>
     private ReadOnlySpan<char> Chars(int column, ref char[] buffer)
@@ -137,8 +143,8 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
 
     /// <summary>A date as the ADO.NET reader reads it: text in invariant format, or a Julian day number.</summary>
     private DateTime DateTimeAt(int column) =>
-        raw.sqlite3_column_type(_statement, column) is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT
-            ? DateTime.FromOADate(raw.sqlite3_column_double(_statement, column) - 2415018.5)
+        SqliteColumns.Type(_handle, column) is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT
+            ? DateTime.FromOADate(SqliteColumns.Double(_handle, column) - 2415018.5)
             : DateTime.Parse(Encoding.UTF8.GetString(Utf8(column)), CultureInfo.InvariantCulture);
 
     private void Bind(string name, int value)
@@ -152,5 +158,13 @@ internal sealed class SqliteAnswerCursor : IAnswerCursor
         SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int(_statement, index, value), _connection.Handle);
     }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_referenced)
+        {
+            _statement.DangerousRelease();
+        }
+
+        _statement.Dispose();
+    }
 }
