@@ -22,7 +22,7 @@ namespace ReadinessSurvey.Reporting.Mapping;
 internal static class SqliteParallelRows
 {
     /// <summary>How many returns a chunk holds.</summary>
-    public const int ChunkReturns = 1000;
+    public const int ChunkReturns = 250;
     private const int Readers = 2;
 
     /// <summary>True when a second connection would see the same database (a file, not an in-memory one).</summary>
