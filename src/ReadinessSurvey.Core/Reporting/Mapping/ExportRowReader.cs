@@ -15,15 +15,18 @@ namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
 /// Reads a round's submitted returns with their answers, one <see cref="ExportRow"/> per return, from one
-/// ordered query (returns left-joined to answers, by return then question) read through a
-/// <see cref="DbDataReader"/> and pivoted row by row, so memory holds one return at a time.
+/// ordered query (returns left-joined to answers, by return then question) pivoted row by row
+/// (<see cref="ExportRowPivot"/>), so memory holds a bounded number of returns at a time.
 /// </summary>
 /// <remarks>
 /// Note: reading the same rows as EF entities (two AsAsyncEnumerable streams merged) cost about four
-/// times the CPU of this reader for 100k returns x 54 answers: EF's per-row materialisation and change
-/// tracking set-up dominated. The SQL is plain ANSI with identifiers quoted by the provider, so it runs on
+/// times the CPU of a <see cref="DbDataReader"/> for 100k returns x 54 answers: EF's per-row
+/// materialisation dominated. The SQL is plain ANSI with identifiers quoted by the provider, so it runs on
 /// SQLite and SQL Server alike; on SQLite the plan walks IX_Returns_RoundId_Status and
-/// IX_Answers_ReturnId_QuestionId without a sort.
+/// IX_Answers_ReturnId_QuestionId without a sort. On a SQLite file the query is stepped through SQLite's
+/// own API (<see cref="SqliteAnswerCursor"/>) in chunks of returns on two connections at once
+/// (<see cref="SqliteParallelRows"/>); other providers, in-memory SQLite and a context inside a
+/// transaction read through the <see cref="DbDataReader"/> (<see cref="DbAnswerCursor"/>).
 /// </remarks>
 public static class ExportRowReader
 {
