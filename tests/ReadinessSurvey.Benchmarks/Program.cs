@@ -5,7 +5,7 @@ namespace ReadinessSurvey.Benchmarks;
 /// measured in the same run:
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- aggregate [--returns 100000]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- load [--clients 32] [--saves 50]
-///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|all] [--councils N] [--returns N]
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--returns N] [--db file]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- dashboard [--clients 4] [--requests 50]
 /// </summary>
 public static class BenchmarkProgram
@@ -21,7 +21,7 @@ public static class BenchmarkProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|all] [--councils N] [--returns N] | dashboard [--clients N] [--requests N]");
+        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--returns N] [--db file] | dashboard [--clients N] [--requests N]");
         return 2;
     }
 }

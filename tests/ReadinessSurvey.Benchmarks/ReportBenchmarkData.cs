@@ -51,6 +51,58 @@ internal sealed class ReportBenchmarkData(string connectionString)
         }
     }
 
+    /// <summary>
+    /// The round of a database kept from an earlier run, migrated to the current schema first (new tables
+    /// such as SnapshotCouncils, which reports read); null, after deleting the file, when it cannot be
+    /// migrated or does not hold one round of <paramref name="returns"/> submitted returns with a current
+    /// snapshot, so the caller seeds afresh.
+    /// </summary>
+    public async Task<int?> ReuseAsync(int returns)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        int? roundId = null;
+        await using (var db = Context())
+        {
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                if (pending.Count > 0)
+                {
+                    Console.WriteLine($"Migrating the kept database {file}: {string.Join(", ", pending)}");
+                    await db.Database.MigrateAsync();
+                }
+
+                var round = await db.Rounds.AsNoTracking().OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+                var fits = round is { } id
+                           && await db.Returns.CountAsync(r => r.RoundId == id && r.Status == ReturnStatus.Submitted) == returns
+                           && await db.AggregateSnapshots.AnyAsync(s => s.RoundId == id && s.IsCurrent);
+                roundId = fits ? round : null;
+            }
+            catch (SqliteException e)
+            {
+                Console.WriteLine($"The kept database {file} cannot be used ({e.Message}); seeding afresh.");
+            }
+        }
+
+        if (roundId is null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(part);
+            }
+
+            Console.WriteLine($"The kept database {file} does not hold {returns:N0} submitted returns; seeding afresh.");
+        }
+
+        return roundId;
+    }
+
     /// <summary>Aggregation's question shapes from the definition.</summary>
     public IReadOnlyList<QuestionShape> Shapes() => QuestionShapes.From(Definition);
 

@@ -157,19 +157,21 @@ public sealed class ReportService(
 
     private async Task<ReportOutput> ExportAsync(ReportSource source, string? outDir, CancellationToken ct)
     {
-        var files = new List<string>();
-        foreach (var format in new[] { ExportFormat.Xlsx, ExportFormat.Csv })
-        {
-            // Each file streams the returns afresh: nothing is held between the two.
-            var path = PathFor(source, ResponseExportWriter.Kind, format == ExportFormat.Xlsx ? "xlsx" : "csv", outDir);
-            await WriteFileAsync(path, stream => WriteExportAsync(source, format, stream, ct));
-            files.Add(path);
-        }
+        var xlsx = PathFor(source, ResponseExportWriter.Kind, "xlsx", outDir);
+        var csv = PathFor(source, ResponseExportWriter.Kind, "csv", outDir);
+        // One database read feeds both files, written at the same time (each on its own thread).
+        await WriteFilesAsync([xlsx, csv], streams => ReadAhead.ShareAsync(
+            ExportMapper.Rows(source, db),
+            ExportMapper.ReadAheadRows,
+            [
+                (rows, token) => new ResponseExportWriter(ExportFormat.Xlsx).WriteAsync(ExportMapper.Map(source, rows), streams[0], token),
+                (rows, token) => new ResponseExportWriter(ExportFormat.Csv).WriteAsync(ExportMapper.Map(source, rows), streams[1], token),
+            ],
+            ct));
 
         var codebook = PathFor(source, ResponseExportWriter.Kind + "-codebook", "csv", outDir);
-        await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, db), stream, ct));
-        files.Add(codebook);
-        return new ReportOutput(files[0], files);
+        await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, AsyncEnumerable.Empty<Models.ExportRow>()), stream, ct));
+        return new ReportOutput(xlsx, [xlsx, csv, codebook]);
     }
 
     /// <summary>Writes the response export in one format to a stream: the code behind <c>report export</c>.</summary>
@@ -182,22 +184,44 @@ public sealed class ReportService(
         return outDir is null ? path : Path.Combine(Path.GetFullPath(outDir), Path.GetFileName(path));
     }
 
-    private static async Task WriteFileAsync(string path, Func<Stream, Task> write)
+    private static Task WriteFileAsync(string path, Func<Stream, Task> write) =>
+        WriteFilesAsync([path], streams => write(streams[0]));
+
+    /// <summary>Writes files through temporary names beside them, moved into place only once all are written.</summary>
+    private static async Task WriteFilesAsync(IReadOnlyList<string> paths, Func<IReadOnlyList<Stream>, Task> write)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        var temporaries = paths.Select(p => p + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp").ToList();
+        var streams = new List<Stream>();
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
+            foreach (var temporary in temporaries)
             {
-                await write(stream);
+                Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+                streams.Add(new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true));
             }
 
-            File.Move(temporary, path, overwrite: true);
+            await write(streams);
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+
+            for (var i = 0; i < paths.Count; i++)
+            {
+                File.Move(temporaries[i], paths[i], overwrite: true);
+            }
         }
         finally
         {
-            File.Delete(temporary);
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+
+            foreach (var temporary in temporaries)
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }

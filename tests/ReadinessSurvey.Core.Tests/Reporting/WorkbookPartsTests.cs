@@ -40,23 +40,69 @@ public class WorkbookPartsTests
         Assert.EndsWith("""r:id="rId2" /></worksheet>""", result, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ReadAhead_KeepsOrderAndPassesOnFailure()
+    private static async IAsyncEnumerable<int> Numbers(bool fail)
     {
-        static async IAsyncEnumerable<int> Numbers(bool fail)
+        for (var i = 0; i < 1000; i++)
         {
-            for (var i = 0; i < 1000; i++)
-            {
-                await Task.Yield();
-                yield return i;
-            }
+            await Task.Yield();
+            yield return i;
+        }
 
-            if (fail)
+        if (fail)
+        {
+            throw new InvalidOperationException("database gone");
+        }
+    }
+
+    [Fact]
+    public async Task ReadAhead_Share_GivesEveryConsumerEveryItemFromOneRead()
+    {
+        var reads = 0;
+        async IAsyncEnumerable<int> Counted()
+        {
+            reads++;
+            await foreach (var n in Numbers(false))
             {
-                throw new InvalidOperationException("database gone");
+                yield return n;
             }
         }
 
+        var first = new List<int>();
+        var second = new List<int>();
+        await ReadAhead.ShareAsync(Counted(), 16, [Collect(first), Collect(second)]);
+
+        Assert.Equal(1, reads);
+        Assert.Equal(Enumerable.Range(0, 1000), first);
+        Assert.Equal(Enumerable.Range(0, 1000), second);
+
+        // A consumer that stops early does not hold the others up.
+        var all = new List<int>();
+        await ReadAhead.ShareAsync(Numbers(false), 16, [(_, _) => Task.CompletedTask, Collect(all)]);
+        Assert.Equal(1000, all.Count);
+    }
+
+    [Fact]
+    public async Task ReadAhead_Share_ReportsTheFailureNotTheCancellation()
+    {
+        var failing = await Assert.ThrowsAsync<IOException>(() => ReadAhead.ShareAsync(
+            Numbers(false), 16, [(_, _) => throw new IOException("disk full"), Collect([])]));
+        Assert.Equal("disk full", failing.Message);
+
+        var source = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAhead.ShareAsync(Numbers(true), 16, [Collect([]), Collect([])]));
+        Assert.Equal("database gone", source.Message);
+    }
+
+    private static Func<IAsyncEnumerable<int>, CancellationToken, Task> Collect(List<int> into) => async (items, token) =>
+    {
+        await foreach (var n in items.WithCancellation(token))
+        {
+            into.Add(n);
+        }
+    };
+
+    [Fact]
+    public async Task ReadAhead_KeepsOrderAndPassesOnFailure()
+    {
         var seen = new List<int>();
         await foreach (var n in ReadAhead.Of(Numbers(false), 16))
         {

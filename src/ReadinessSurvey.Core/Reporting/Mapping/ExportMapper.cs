@@ -15,16 +15,31 @@ public static class ExportMapper
     /// The export of a round. Its rows are read from <paramref name="db"/> on the thread pool, a bounded
     /// number ahead of the writer, so reading the database and writing the file share the processors.
     /// </summary>
-    public static ExportModel Map(ReportSource source, ReadinessDbContext db)
+    public static ExportModel Map(ReportSource source, ReadinessDbContext db) =>
+        Map(source, ReadAhead.Of(Rows(source, db), ReadAheadRows));
+
+    /// <summary>The export of a round with the given rows (e.g. one read shared by several writers, see <see cref="ReadAhead.ShareAsync{T}"/>).</summary>
+    public static ExportModel Map(ReportSource source, IAsyncEnumerable<ExportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
         return new ExportModel
         {
             About = source.About($"{source.Definition.Title}: {source.RoundName}, responses"),
             Questions = Questions(source.Definition),
-            Rows = ReadAhead.Of(ExportRowReader.RowsAsync(db, source.RoundId, source.Definition), 512),
+            Rows = rows,
         };
+    }
+
+    /// <summary>How many rows are read ahead of a writer: enough to ride out a slow patch on either side, few enough to keep memory flat.</summary>
+    public const int ReadAheadRows = 512;
+
+    /// <summary>The round's submitted returns straight from the database, on the caller's thread.</summary>
+    public static IAsyncEnumerable<ExportRow> Rows(ReportSource source, ReadinessDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(db);
+        return ExportRowReader.RowsAsync(db, source.RoundId, source.Definition);
     }
 
     public static IReadOnlyList<ExportQuestion> Questions(SurveyDefinition definition)

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,20 +15,36 @@ namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
 /// Reads a round's submitted returns with their answers, one <see cref="ExportRow"/> per return, from one
-/// ordered query (returns left-joined to answers, by return then question) read through a
-/// <see cref="DbDataReader"/> and pivoted row by row, so memory holds one return at a time.
+/// ordered query (returns left-joined to answers, by return then question) pivoted row by row
+/// (<see cref="ExportRowPivot"/>), so memory holds a bounded number of returns at a time.
 /// </summary>
 /// <remarks>
 /// Note: reading the same rows as EF entities (two AsAsyncEnumerable streams merged) cost about four
-/// times the CPU of this reader for 100k returns x 54 answers: EF's per-row materialisation and change
-/// tracking set-up dominated. The SQL is plain ANSI with identifiers quoted by the provider, so it runs on
+/// times the CPU of a <see cref="DbDataReader"/> for 100k returns x 54 answers: EF's per-row
+/// materialisation dominated. The SQL is plain ANSI with identifiers quoted by the provider, so it runs on
 /// SQLite and SQL Server alike; on SQLite the plan walks IX_Returns_RoundId_Status and
-/// IX_Answers_ReturnId_QuestionId without a sort.
+/// IX_Answers_ReturnId_QuestionId without a sort. On a SQLite file the query is stepped through SQLite's
+/// own API (<see cref="SqliteAnswerCursor"/>) in chunks of returns on two connections at once
+/// (<see cref="SqliteParallelRows"/>); other providers, in-memory SQLite and a context inside a
+/// transaction read through the <see cref="DbDataReader"/> (<see cref="DbAnswerCursor"/>).
 /// </remarks>
 public static class ExportRowReader
 {
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         ReadinessDbContext db, int roundId, SurveyDefinition definition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in RowsAsync(db, roundId, definition, native: true, SqliteParallelRows.ChunkReturns, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// The rows; <paramref name="native"/> false reads SQLite through ADO.NET too, and <paramref name="chunkReturns"/>
+    /// 0 reads it on one connection (for tests of those paths).
+    /// </summary>
+    internal static async IAsyncEnumerable<ExportRow> RowsAsync(
+        ReadinessDbContext db, int roundId, SurveyDefinition definition, bool native, int chunkReturns, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
@@ -35,7 +52,8 @@ public static class ExportRowReader
         // Councils are bounded by the register, not by the rows, so they are looked up in memory.
         var councils = await db.Councils.AsNoTracking()
             .Select(c => new { c.Id, c.Code, c.Name, c.TypeName, c.RegionName })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+            .ToDictionaryAsync(c => c.Id, c => new ExportRowPivot.CouncilNames(c.Code, c.Name, c.TypeName, c.RegionName), cancellationToken);
+        var pivot = new ExportRowPivot(definition, councils);
 
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -46,66 +64,35 @@ public static class ExportRowReader
 
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql(db);
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            AddParameter(command, "@round", roundId);
-            AddParameter(command, "@submitted", (int)ReturnStatus.Submitted);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-
-            // Note: choice answers are shared immutable instances, one per (question, code): most cells of
-            // a large export are choices, and this saves an allocation and a parse for each.
-            var choices = new Dictionary<(string, string), ExportAnswer>();
-            var current = -1;
-            ExportRow? row = null;
-            Dictionary<string, ExportAnswer>? values = null;
-            // Note: Read, not ReadAsync: SQLite's reader is synchronous underneath, this runs on the
-            // read-ahead thread, and the async wrapper cost more than the step itself per answer row.
-            while (reader.Read())
+            // Other connections cannot see this one's uncommitted changes, nor an in-memory database.
+            if (native && chunkReturns > 0 && SqliteColumns.IsAvailable && connection is SqliteConnection file
+                && db.Database.CurrentTransaction is null && SqliteParallelRows.CanOpenAgain(file))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                // Columns are read in order (SequentialAccess): the return's, then the answer's.
-                var returnId = reader.GetInt32(0);
-                if (returnId != current)
+                await foreach (var row in SqliteParallelRows.ReadAsync(file, IdsSql(db), Sql(db, ranged: true), roundId, definition, councils, chunkReturns, cancellationToken))
                 {
-                    if (row is not null)
-                    {
-                        yield return row;
-                    }
-
-                    current = returnId;
-                    var council = councils.GetValueOrDefault(reader.GetInt32(1));
-                    values = new Dictionary<string, ExportAnswer>(StringComparer.Ordinal);
-                    row = new ExportRow
-                    {
-                        CouncilCode = council?.Code ?? "",
-                        CouncilName = council?.Name ?? "",
-                        CouncilType = council?.TypeName ?? "",
-                        Region = council?.RegionName ?? "",
-                        Status = "Submitted",
-                        SubmittedAt = reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-                        Overall = reader.IsDBNull(3) ? null : SectorReportMapper.ToDecimal(reader.GetDouble(3)),
-                        Level = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                        Answers = values,
-                    };
+                    yield return row;
                 }
 
-                if (reader.IsDBNull(5) || definition.FindQuestion(reader.GetString(5)) is not { } question)
-                {
-                    continue; // a return without answers, or an answer to a question no longer asked
-                }
-
-                var choice = reader.IsDBNull(6) ? null : reader.GetString(6);
-                double? number = reader.IsDBNull(7) ? null : reader.GetDouble(7);
-                var json = reader.IsDBNull(8) ? null : reader.GetString(8);
-                values![question.Id] = choice is not null && question.Type != QuestionType.MultipleChoice
-                    ? ChoiceAnswer(choices, question.Id, choice)
-                    : AnswerOf(question, StoredAnswers.Parse(question, json, choice, number));
+                yield break;
             }
 
-            if (row is not null)
+            using IAnswerCursor cursor = native && SqliteColumns.IsAvailable && connection is SqliteConnection sqlite
+                ? new SqliteAnswerCursor(sqlite, Sql(db), roundId, (int)ReturnStatus.Submitted, pivot)
+                : await DbAnswerCursor.OpenAsync(db, Sql(db), roundId, pivot, cancellationToken);
+            // Note: the cursor steps synchronously: SQLite's reader is synchronous underneath, this runs
+            // on the read-ahead thread, and an async step cost more than the step itself per answer row.
+            while (cursor.Next())
             {
-                yield return row;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (cursor.Finished is { } row)
+                {
+                    yield return row;
+                }
+            }
+
+            if (pivot.Finish() is { } last)
+            {
+                yield return last;
             }
         }
         finally
@@ -121,7 +108,8 @@ public static class ExportRowReader
     /// The query, with table and column names from the model. The JSON is selected only where the
     /// counting columns do not already hold the answer (multiple choice and text).
     /// </summary>
-    internal static string Sql(ReadinessDbContext db)
+    /// <param name="ranged">Adds <c>@from</c> and <c>@to</c>: only returns with ids in that range (see <see cref="SqliteParallelRows"/>).</param>
+    internal static string Sql(ReadinessDbContext db, bool ranged = false)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var returns = Table<CouncilReturn>(db, sql);
@@ -136,7 +124,19 @@ public static class ExportRowReader
             FROM {returns.Name} r
             LEFT JOIN {answers.Name} a ON {A(nameof(Answer.ReturnId))} = {R(nameof(CouncilReturn.Id))}
             WHERE {R(nameof(CouncilReturn.RoundId))} = @round AND {R(nameof(CouncilReturn.Status))} = @submitted
+            {(ranged ? $"AND {R(nameof(CouncilReturn.Id))} BETWEEN @from AND @to" : "")}
             ORDER BY {R(nameof(CouncilReturn.Id))}, {A(nameof(Answer.QuestionId))}
+            """;
+    }
+
+    /// <summary>The ids of the round's submitted returns, in order (the same filter as <see cref="Sql"/>).</summary>
+    internal static string IdsSql(ReadinessDbContext db)
+    {
+        var returns = Table<CouncilReturn>(db, db.GetService<ISqlGenerationHelper>());
+        return $"""
+            SELECT {returns.Column(nameof(CouncilReturn.Id))} FROM {returns.Name}
+            WHERE {returns.Column(nameof(CouncilReturn.RoundId))} = @round AND {returns.Column(nameof(CouncilReturn.Status))} = @submitted
+            ORDER BY {returns.Column(nameof(CouncilReturn.Id))}
             """;
     }
 
@@ -152,31 +152,4 @@ public static class ExportRowReader
     }
 
     private sealed record StoreTable(string Name, Func<string, string> Column);
-
-    private static void AddParameter(DbCommand command, string name, int value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static ExportAnswer ChoiceAnswer(Dictionary<(string, string), ExportAnswer> cache, string questionId, string code)
-    {
-        if (!cache.TryGetValue((questionId, code), out var answer))
-        {
-            answer = new ExportAnswer([code]);
-            cache[(questionId, code)] = answer;
-        }
-
-        return answer;
-    }
-
-    private static ExportAnswer AnswerOf(Question question, AnswerValue value) => question.Type switch
-    {
-        QuestionType.Number => new ExportAnswer([], value.Number),
-        QuestionType.Text or QuestionType.LongText => new ExportAnswer([], null, value.Text),
-        QuestionType.MultipleChoice => new ExportAnswer(value.Options ?? [], null, null, value.Other),
-        _ => new ExportAnswer(StoredAnswers.CodesOf(question, value)),
-    };
 }

@@ -55,6 +55,34 @@ public static class StoredAnswers
             }
         }
 
+        return FromColumns(question, choice, number, selections);
+    }
+
+    /// <summary>As <see cref="Parse(Question, string?, string?, double?, IReadOnlyList{string}?)"/>, from the JSON's UTF-8 bytes (no string made for it).</summary>
+    public static AnswerValue Parse(Question question, ReadOnlySpan<byte> utf8Json, string? choice, double? number)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (!utf8Json.IsEmpty && utf8Json[0] == (byte)'{')
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<AnswerValue>(utf8Json, AnswerJson.Options) is { } parsed)
+                {
+                    return parsed;
+                }
+            }
+            catch (JsonException)
+            {
+                // Fall through to the derived columns.
+            }
+        }
+
+        return FromColumns(question, choice, number, null);
+    }
+
+    /// <summary>The answer rebuilt from the columns kept for counting.</summary>
+    private static AnswerValue FromColumns(Question question, string? choice, double? number, IReadOnlyList<string>? selections)
+    {
         if (choice == AnswerStorage.DontKnowCode)
         {
             return AnswerValue.DontKnowAnswer;
