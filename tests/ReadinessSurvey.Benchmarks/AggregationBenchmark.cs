@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ReadinessSurvey.Aggregation;
@@ -31,26 +32,31 @@ internal static class AggregationBenchmark
     {
         if (args is not ["aggregate", ..])
         {
-            await output.WriteLineAsync("Usage: aggregate [--returns 100000] [--seed 1] [--skip-full-round]");
+            await output.WriteLineAsync("Usage: aggregate [--returns 100000] [--seed 1] [--skip-full-round] [--db <file>]");
             return 2;
         }
 
         var returns = Option(args, "--returns", 100_000);
         var seed = Option(args, "--seed", 1);
+        var keep = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
         var folder = Path.Combine(Path.GetTempPath(), "readiness-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var connectionString = $"Data Source={Path.Combine(folder, "readiness.db")}";
         try
         {
-            await using var services = await StartAsync(connectionString);
-            await output.WriteLineAsync($"SQLite database: {folder}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
-
+            await output.WriteLineAsync($"SQLite database: {keep ?? folder}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; loadavg {LoadAverage()}");
             if (!args.Contains("--skip-full-round"))
             {
-                await FullRoundAsync(services, seed, output);
+                // Its own database, so the register is the real one whether or not the synthetic round is kept.
+                await using var full = await StartAsync($"Data Source={Path.Combine(folder, "full.db")}");
+                await FullRoundAsync(full, seed, output);
             }
 
+            // --db keeps the seeded synthetic round for the next run (seeding 100k returns takes minutes);
+            // on reuse the initializer applies any pending migrations and the round is found by name.
+            var connectionString = $"Data Source={(keep is null ? Path.Combine(folder, "readiness.db") : Path.GetFullPath(keep))}";
+            await using var services = await StartAsync(connectionString);
             await SyntheticAsync(services, connectionString, returns, seed, output);
+            await output.WriteLineAsync($"loadavg after: {LoadAverage()}");
             return 0;
         }
         finally
@@ -59,6 +65,9 @@ internal static class AggregationBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task FullRoundAsync(ServiceProvider services, int seed, TextWriter output)
     {
@@ -82,18 +91,27 @@ internal static class AggregationBenchmark
 
     private static async Task SyntheticAsync(ServiceProvider services, string connectionString, int returns, int seed, TextWriter output)
     {
-        var roundId = await OpenRoundAsync(services, "Synthetic");
         var watch = Stopwatch.StartNew();
-        var answers = SyntheticRound.Insert(connectionString, roundId, returns, seed);
-        await output.WriteLineAsync($"Synthetic round: {returns:N0} returns, {answers:N0} answers inserted in {watch.Elapsed.TotalSeconds:F1} s");
+        var name = $"Synthetic {returns} seed {seed}";
+        var roundId = await KeptRoundAsync(services, name);
+        if (roundId is null)
+        {
+            roundId = await OpenRoundAsync(services, name);
+            var answers = SyntheticRound.Insert(connectionString, roundId.Value, returns, seed);
+            await output.WriteLineAsync($"Synthetic round: {returns:N0} returns, {answers:N0} answers inserted in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+        else
+        {
+            await output.WriteLineAsync($"Synthetic round: reusing round {roundId} ({returns:N0} returns) of the kept database");
+        }
 
         // Warm the page cache for both sides, then time each.
-        var baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        var baselineRows = GroupByCount(connectionString, roundId.Value, ChoiceCountSql);
         watch.Restart();
-        baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        baselineRows = GroupByCount(connectionString, roundId.Value, ChoiceCountSql);
         var choiceBaseline = watch.Elapsed;
         watch.Restart();
-        var selectionRows = GroupByCount(connectionString, roundId, SelectionCountSql);
+        var selectionRows = GroupByCount(connectionString, roundId.Value, SelectionCountSql);
         var selectionBaseline = watch.Elapsed;
 
         GC.Collect();
@@ -110,7 +128,7 @@ internal static class AggregationBenchmark
         AggregateSnapshot snapshot;
         await using (var scope = services.CreateAsyncScope())
         {
-            snapshot = await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId, SyntheticRound.Questions);
+            snapshot = await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId.Value, SyntheticRound.Questions);
         }
 
         var run = watch.Elapsed;
@@ -144,6 +162,13 @@ internal static class AggregationBenchmark
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return provider;
+    }
+
+    private static async Task<int?> KeptRoundAsync(ServiceProvider services, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        return await db.Rounds.Where(r => r.Name == name).Select(r => (int?)r.Id).FirstOrDefaultAsync();
     }
 
     private static async Task<int> OpenRoundAsync(ServiceProvider services, string name)
