@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Demo;
@@ -54,7 +55,7 @@ internal static class AggregationBenchmark
             // --db keeps the seeded synthetic round for the next run (seeding 100k returns takes minutes);
             // on reuse the initializer applies any pending migrations and the round is found by name.
             var connectionString = $"Data Source={(keep is null ? Path.Combine(folder, "readiness.db") : Path.GetFullPath(keep))}";
-            await using var services = await StartAsync(connectionString);
+            await using var services = await StartAsync(connectionString, args.Contains("--log-sql"));
             await SyntheticAsync(services, connectionString, returns, seed, output);
             await output.WriteLineAsync($"loadavg after: {LoadAverage()}");
             return 0;
@@ -114,6 +115,9 @@ internal static class AggregationBenchmark
         var selectionRows = GroupByCount(connectionString, roundId.Value, SelectionCountSql);
         var selectionBaseline = watch.Elapsed;
 
+        var previous = await CurrentContentAsync(services, roundId.Value);
+        await output.WriteLineAsync($"Baseline plan: {Plan(connectionString, roundId.Value, ChoiceCountSql)}");
+
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -143,11 +147,15 @@ internal static class AggregationBenchmark
         await output.WriteLineAsync(
             $"Ratio to the choice GROUP BY: {run / choiceBaseline:F2}x; to both GROUP BYs: {run / (choiceBaseline + selectionBaseline):F2}x [target <= 2x]");
         await output.WriteLineAsync(
+            previous is null
+                ? "No earlier snapshot of this round to compare with."
+                : $"Content JSON identical to the round's previous snapshot (a kept database's earlier run): {(previous == snapshot.ContentJson ? "yes" : "NO")}");
+        await output.WriteLineAsync(
             $"Working set before the run {Mb(before)} MB; peak during the run {Mb(peak)} MB{(resetPeak ? "" : " (sampled every 20 ms)")} [target < 500 MB]; " +
             $"allocated {Mb(GC.GetTotalAllocatedBytes() - allocatedBefore)} MB; peak managed heap {Mb(sampler.PeakManagedHeap)} MB");
     }
 
-    private static async Task<ServiceProvider> StartAsync(string connectionString)
+    private static async Task<ServiceProvider> StartAsync(string connectionString, bool logSql = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -155,13 +163,39 @@ internal static class AggregationBenchmark
             ["Database:Provider"] = "Sqlite",
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        // --log-sql prints each command EF Core executes with its time, to see where a run's time goes.
+        services.AddLogging(logging => logging.AddFilter((category, level) => logSql && category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information)
+            .AddSimpleConsole(console => console.SingleLine = true));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddReadinessCore(configuration);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return provider;
+    }
+
+    private static async Task<string?> CurrentContentAsync(ServiceProvider services, int roundId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        return await db.AggregateSnapshots.Where(s => s.RoundId == roundId && s.IsCurrent).Select(s => s.ContentJson).FirstOrDefaultAsync();
+    }
+
+    private static string Plan(string connectionString, int roundId, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.Parameters.AddWithValue("$round", roundId);
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join("; ", steps);
     }
 
     private static async Task<int?> KeptRoundAsync(ServiceProvider services, string name)
