@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Demo;
@@ -31,26 +33,31 @@ internal static class AggregationBenchmark
     {
         if (args is not ["aggregate", ..])
         {
-            await output.WriteLineAsync("Usage: aggregate [--returns 100000] [--seed 1] [--skip-full-round]");
+            await output.WriteLineAsync("Usage: aggregate [--returns 100000] [--seed 1] [--skip-full-round] [--db <file>]");
             return 2;
         }
 
         var returns = Option(args, "--returns", 100_000);
         var seed = Option(args, "--seed", 1);
+        var keep = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
         var folder = Path.Combine(Path.GetTempPath(), "readiness-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var connectionString = $"Data Source={Path.Combine(folder, "readiness.db")}";
         try
         {
-            await using var services = await StartAsync(connectionString);
-            await output.WriteLineAsync($"SQLite database: {folder}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
-
+            await output.WriteLineAsync($"SQLite database: {keep ?? folder}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}; loadavg {LoadAverage()}");
             if (!args.Contains("--skip-full-round"))
             {
-                await FullRoundAsync(services, seed, output);
+                // Its own database, so the register is the real one whether or not the synthetic round is kept.
+                await using var full = await StartAsync($"Data Source={Path.Combine(folder, "full.db")}");
+                await FullRoundAsync(full, seed, output);
             }
 
+            // --db keeps the seeded synthetic round for the next run (seeding 100k returns takes minutes);
+            // on reuse the initializer applies any pending migrations and the round is found by name.
+            var connectionString = $"Data Source={(keep is null ? Path.Combine(folder, "readiness.db") : Path.GetFullPath(keep))}";
+            await using var services = await StartAsync(connectionString, args.Contains("--log-sql"));
             await SyntheticAsync(services, connectionString, returns, seed, output);
+            await output.WriteLineAsync($"loadavg after: {LoadAverage()}");
             return 0;
         }
         finally
@@ -59,6 +66,9 @@ internal static class AggregationBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static async Task FullRoundAsync(ServiceProvider services, int seed, TextWriter output)
     {
@@ -82,19 +92,31 @@ internal static class AggregationBenchmark
 
     private static async Task SyntheticAsync(ServiceProvider services, string connectionString, int returns, int seed, TextWriter output)
     {
-        var roundId = await OpenRoundAsync(services, "Synthetic");
         var watch = Stopwatch.StartNew();
-        var answers = SyntheticRound.Insert(connectionString, roundId, returns, seed);
-        await output.WriteLineAsync($"Synthetic round: {returns:N0} returns, {answers:N0} answers inserted in {watch.Elapsed.TotalSeconds:F1} s");
+        var name = $"Synthetic {returns} seed {seed}";
+        var roundId = await KeptRoundAsync(services, name);
+        if (roundId is null)
+        {
+            roundId = await OpenRoundAsync(services, name);
+            var answers = SyntheticRound.Insert(connectionString, roundId.Value, returns, seed);
+            await output.WriteLineAsync($"Synthetic round: {returns:N0} returns, {answers:N0} answers inserted in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+        else
+        {
+            await output.WriteLineAsync($"Synthetic round: reusing round {roundId} ({returns:N0} returns) of the kept database");
+        }
 
         // Warm the page cache for both sides, then time each.
-        var baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        var baselineRows = GroupByCount(connectionString, roundId.Value, ChoiceCountSql);
         watch.Restart();
-        baselineRows = GroupByCount(connectionString, roundId, ChoiceCountSql);
+        baselineRows = GroupByCount(connectionString, roundId.Value, ChoiceCountSql);
         var choiceBaseline = watch.Elapsed;
         watch.Restart();
-        var selectionRows = GroupByCount(connectionString, roundId, SelectionCountSql);
+        var selectionRows = GroupByCount(connectionString, roundId.Value, SelectionCountSql);
         var selectionBaseline = watch.Elapsed;
+
+        var previous = await CurrentContentAsync(services, roundId.Value);
+        await output.WriteLineAsync($"Baseline plan: {Plan(connectionString, roundId.Value, ChoiceCountSql)}");
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -110,7 +132,7 @@ internal static class AggregationBenchmark
         AggregateSnapshot snapshot;
         await using (var scope = services.CreateAsyncScope())
         {
-            snapshot = await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId, SyntheticRound.Questions);
+            snapshot = await scope.ServiceProvider.GetRequiredService<AggregationRunner>().RunAsync(roundId.Value, SyntheticRound.Questions);
         }
 
         var run = watch.Elapsed;
@@ -125,11 +147,15 @@ internal static class AggregationBenchmark
         await output.WriteLineAsync(
             $"Ratio to the choice GROUP BY: {run / choiceBaseline:F2}x; to both GROUP BYs: {run / (choiceBaseline + selectionBaseline):F2}x [target <= 2x]");
         await output.WriteLineAsync(
+            previous is null
+                ? "No earlier snapshot of this round to compare with."
+                : $"Content JSON identical to the round's previous snapshot (a kept database's earlier run): {(previous == snapshot.ContentJson ? "yes" : "NO")}");
+        await output.WriteLineAsync(
             $"Working set before the run {Mb(before)} MB; peak during the run {Mb(peak)} MB{(resetPeak ? "" : " (sampled every 20 ms)")} [target < 500 MB]; " +
             $"allocated {Mb(GC.GetTotalAllocatedBytes() - allocatedBefore)} MB; peak managed heap {Mb(sampler.PeakManagedHeap)} MB");
     }
 
-    private static async Task<ServiceProvider> StartAsync(string connectionString)
+    private static async Task<ServiceProvider> StartAsync(string connectionString, bool logSql = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -137,13 +163,46 @@ internal static class AggregationBenchmark
             ["Database:Provider"] = "Sqlite",
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        // --log-sql prints each command EF Core executes with its time, to see where a run's time goes.
+        services.AddLogging(logging => logging.AddFilter((category, level) => logSql && category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information)
+            .AddSimpleConsole(console => console.SingleLine = true));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddReadinessCore(configuration);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return provider;
+    }
+
+    private static async Task<string?> CurrentContentAsync(ServiceProvider services, int roundId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        return await db.AggregateSnapshots.Where(s => s.RoundId == roundId && s.IsCurrent).Select(s => s.ContentJson).FirstOrDefaultAsync();
+    }
+
+    private static string Plan(string connectionString, int roundId, string sql)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.Parameters.AddWithValue("$round", roundId);
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return string.Join("; ", steps);
+    }
+
+    private static async Task<int?> KeptRoundAsync(ServiceProvider services, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        return await db.Rounds.Where(r => r.Name == name).Select(r => (int?)r.Id).FirstOrDefaultAsync();
     }
 
     private static async Task<int> OpenRoundAsync(ServiceProvider services, string name)

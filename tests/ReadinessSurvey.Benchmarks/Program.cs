@@ -7,6 +7,7 @@ namespace ReadinessSurvey.Benchmarks;
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- load [--clients 32] [--saves 50]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--returns N] [--db file]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- dashboard [--clients 4] [--requests 50]
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- explain --db kept.db statements.sql
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -16,6 +17,7 @@ public static class BenchmarkProgram
         "load" => await LoadBenchmark.RunAsync(args[1..]),
         "report" => await ReportBenchmarks.RunAsync(args[1..]),
         "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+        "explain" => ExplainCommand.Run(args[1..]),
         _ => Usage(),
     };
 

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
-/// Everything an aggregation run reads from the database, already counted: nothing in it grows with
+/// Everything an aggregation run reads from the database, already counted (per finest cell for the
+/// submitted councils, per group of each breakdown for answers and scores): nothing in it grows with
 /// the number of councils except <see cref="Versions"/> (three integers a return, for the input hash)
 /// and the not-submitted list.
 /// </summary>
@@ -16,16 +17,15 @@ internal sealed record AggregationData(
     IReadOnlyList<GroupCount> Registered,
     IReadOnlyList<GroupCount> Invited,
     IReadOnlyList<ValueCount> Submitted,
-    IReadOnlyList<CellCount> ChoiceCounts,
-    IReadOnlyList<CellCount> SelectionCounts,
-    IReadOnlyList<ValueCount> Numbers,
-    IReadOnlyList<ValueCount> Scores);
+    IReadOnlyList<BreakdownCount> Choices,
+    IReadOnlyList<BreakdownCount> Answered,
+    IReadOnlyList<BreakdownCount> Ticks,
+    IReadOnlyList<BreakdownCount> Numbers,
+    IReadOnlyList<BreakdownCount> Scores);
 
 /// <summary>The finest cell every breakdown is a sum of: a council's type, region and tier and its return's maturity level.</summary>
 internal readonly record struct Cell(string TypeCode, string RegionCode, string Tier, int? MaturityLevel)
 {
-    public static Cell Of(CellCount count) => new(count.TypeCode, count.RegionCode, count.Tier, count.MaturityLevel);
-
     public static Cell Of(ValueCount count) => new(count.TypeCode, count.RegionCode, count.Tier, count.MaturityLevel);
 
     /// <summary>A stable text key, for naming populations of councils.</summary>

@@ -5,18 +5,10 @@ using ReadinessSurvey.Responses;
 namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
-/// The database side of an aggregation run. Counting happens in the database: each query joins its rows
-/// to the submitted returns and their councils and groups by the finest cell (maturity level, type,
-/// region, tier) that every breakdown is a sum of, so one query serves every breakdown and returns at most
-/// a few thousand rows however many councils answer. Numbers and scores are grouped by value too, so
-/// medians and quartiles come from (value, count) pairs rather than one row per answer.
+/// The database side of an aggregation run, apart from the answer and score counts (<see cref="BreakdownCounts"/>):
+/// the register's groups, response counts, and the submitted councils per finest cell (maturity level,
+/// type, region, tier) and overall score, which the suppression and the maturity tables work on.
 /// </summary>
-/// <remarks>
-/// Note: SQLite groups by sorting. Putting the cell's columns first in each GROUP BY (rows of one return
-/// share them) measured about a third faster than question first, and folding the multiple-choice base
-/// into the choice query saves a second pass over the answers; each pass over the answers costs about as
-/// much as the whole hand-written GROUP BY the benchmark compares with.
-/// </remarks>
 public static class AggregationQueries
 {
     // Member initialisation, not a constructor: EF can only see through the former to group and join on its parts.
@@ -34,60 +26,6 @@ public static class AggregationQueries
             MaturityLevel = r.MaturityLevel,
             OverallScore = r.OverallScore,
         };
-
-    /// <summary>
-    /// One pass over the answers, per finest cell: councils choosing each option of single-choice, yes/no
-    /// and Likert questions (<paramref name="choiceIds"/>), and councils answering each multiple-choice
-    /// question (<paramref name="baseIds"/>; their rows, whatever their Value, add up to the question's base).
-    /// An answer whose JSON is null, empty or an empty list is not an answer.
-    /// </summary>
-    public static IQueryable<CellCount> ChoiceCounts(
-        ReadinessDbContext db, int roundId, IReadOnlyCollection<string> choiceIds, IReadOnlyCollection<string> baseIds)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return from a in db.Answers
-               join s in Submitted(db, roundId) on a.ReturnId equals s.ReturnId
-               where (a.Choice != null && choiceIds.Contains(a.QuestionId))
-                     || (baseIds.Contains(a.QuestionId) && a.ValueJson != "null" && a.ValueJson != "" && a.ValueJson != "[]")
-               group a by new { s.MaturityLevel, s.TypeCode, s.RegionCode, s.Tier, a.QuestionId, a.Choice } into g
-               select new CellCount(g.Key.QuestionId, g.Key.Choice, g.Key.TypeCode, g.Key.RegionCode, g.Key.Tier, g.Key.MaturityLevel, g.Count());
-    }
-
-    /// <summary>Councils ticking each option of multiple-choice questions, per finest cell.</summary>
-    public static IQueryable<CellCount> SelectionCounts(ReadinessDbContext db, int roundId, IReadOnlyCollection<string> questionIds)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return from x in db.AnswerSelections
-               join s in Submitted(db, roundId) on x.ReturnId equals s.ReturnId
-               where questionIds.Contains(x.QuestionId)
-               group x.ReturnId by new { s.MaturityLevel, s.TypeCode, s.RegionCode, s.Tier, x.QuestionId, x.Value } into g
-               select new CellCount(g.Key.QuestionId, g.Key.Value, g.Key.TypeCode, g.Key.RegionCode, g.Key.Tier, g.Key.MaturityLevel, g.Distinct().Count());
-    }
-
-    /// <summary>How many councils gave each value to each number question, per finest cell.</summary>
-    public static IQueryable<ValueCount> NumberCounts(ReadinessDbContext db, int roundId, IReadOnlyCollection<string> questionIds)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return from a in db.Answers
-               join s in Submitted(db, roundId) on a.ReturnId equals s.ReturnId
-               where a.Number != null && questionIds.Contains(a.QuestionId)
-               group a by new { s.MaturityLevel, s.TypeCode, s.RegionCode, s.Tier, a.QuestionId, a.Number } into g
-               select new ValueCount(g.Key.QuestionId, g.Key.Number, g.Key.TypeCode, g.Key.RegionCode, g.Key.Tier, g.Key.MaturityLevel, g.Count());
-    }
-
-    /// <summary>
-    /// How many councils have each score (null: insufficient data or dropped) on each dimension, per finest
-    /// cell; not the overall score, which is on the return (see <see cref="SubmittedCounts"/>).
-    /// </summary>
-    public static IQueryable<ValueCount> ScoreCounts(ReadinessDbContext db, int roundId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return from x in db.ReturnScores
-               join s in Submitted(db, roundId) on x.ReturnId equals s.ReturnId
-               where x.DimensionId != ReturnScore.Overall
-               group x by new { s.MaturityLevel, s.TypeCode, s.RegionCode, s.Tier, x.DimensionId, x.Score } into g
-               select new ValueCount(g.Key.DimensionId, g.Key.Score, g.Key.TypeCode, g.Key.RegionCode, g.Key.Tier, g.Key.MaturityLevel, g.Count());
-    }
 
     /// <summary>Councils with a submitted return, per finest cell and overall score (null when insufficient).</summary>
     public static IQueryable<ValueCount> SubmittedCounts(ReadinessDbContext db, int roundId)
@@ -171,12 +109,6 @@ internal sealed class SubmittedRow
 
     public double? OverallScore { get; init; }
 }
-
-/// <summary>
-/// A count in the finest cell: question, value, type, region, tier and maturity level. Value is null
-/// only on base rows of a multiple-choice question (an answer with no "don't know").
-/// </summary>
-public sealed record CellCount(string QuestionId, string? Value, string TypeCode, string RegionCode, string Tier, int? MaturityLevel, int Count);
 
 /// <summary>How many councils in the finest cell have a value (a number or a score; null: none) for a question or dimension.</summary>
 public sealed record ValueCount(string Id, double? Value, string TypeCode, string RegionCode, string Tier, int? MaturityLevel, int Count);

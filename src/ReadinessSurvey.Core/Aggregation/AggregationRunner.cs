@@ -105,19 +105,23 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         List<string> multiple = [.. questions.Where(q => q.Kind == QuestionKinds.Multiple).Select(q => q.Id)];
         List<string> number = [.. questions.Where(q => q.Kind == QuestionKinds.Number).Select(q => q.Id)];
 
+        var groups = await AggregationQueries.RegisterGroupsAsync(db, cancellationToken);
+        var notSubmitted = await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken);
+        var versions = await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken);
+        var registered = await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken);
+        var invited = await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken);
+        var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
+
+        var counts = await BreakdownCounts.CreateAsync(db, roundId, groups, cancellationToken);
+        var choices = await counts.ChoicesAsync(choice, cancellationToken);
+        var answered = await counts.AnsweredAsync(multiple, cancellationToken);
+        var ticks = await counts.TicksAsync(multiple, cancellationToken);
+        var numbers = await counts.NumbersAsync(number, cancellationToken);
+        var scores = await counts.ScoresAsync(cancellationToken);
+        await counts.DropAsync(cancellationToken);
+
         return new AggregationData(
-            roundId,
-            questions,
-            await AggregationQueries.RegisterGroupsAsync(db, cancellationToken),
-            await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken),
-            await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken),
-            await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken),
-            await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken),
-            await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken),
-            await AggregationQueries.ChoiceCounts(db, roundId, choice, multiple).ToListAsync(cancellationToken),
-            await AggregationQueries.SelectionCounts(db, roundId, multiple).ToListAsync(cancellationToken),
-            await AggregationQueries.NumberCounts(db, roundId, number).ToListAsync(cancellationToken),
-            await AggregationQueries.ScoreCounts(db, roundId).ToListAsync(cancellationToken));
+            roundId, questions, groups, notSubmitted, versions, registered, invited, submitted, choices, answered, ticks, numbers, scores);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
 /// Builds the internal view of a snapshot from what the queries counted. No I/O. Everything here works
-/// on finest cells and (value, count) pairs, so its cost does not grow with the number of councils; each
+/// on finest cells (submitted councils), per-group counts and (value, count) pairs, so its cost does not
+/// grow with the number of councils; each
 /// council's profile and peer positions are rows written by the database (<see cref="SnapshotCouncilWriter"/>).
 /// </summary>
 internal sealed class ContentBuilder
@@ -44,7 +45,7 @@ internal sealed class ContentBuilder
             BuildResponses(),
             [],
             [.. _data.Questions.Where(q => q.Kind != QuestionKinds.Text).OrderBy(q => q.Id, StringComparer.Ordinal).Select(BuildQuestion)],
-            [BuildDimension(ReturnScore.Overall, _data.Submitted), .. dimensionIds.Select(id => BuildDimension(id, [.. _data.Scores.Where(s => s.Id == id)]))],
+            [BuildDimension(ReturnScore.Overall, OverallByGroup()), .. dimensionIds.Select(id => BuildDimension(id, [.. _data.Scores.Where(s => s.Id == id)]))],
             BuildMaturity());
     }
 
@@ -90,29 +91,35 @@ internal sealed class ContentBuilder
         return groups;
     }
 
-    /// <summary>Rows sorted into the groups of a breakdown (rows outside every group, such as no maturity level, are left out).</summary>
-    private static Dictionary<string, List<T>> ByGroup<T>(IEnumerable<T> rows, string breakdown, Func<T, Cell> cellOf)
+    /// <summary>The counted rows of one breakdown, by group.</summary>
+    private static Dictionary<string, List<BreakdownCount>> ByGroup(IEnumerable<BreakdownCount> rows, string breakdown)
     {
-        var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var groups = new Dictionary<string, List<BreakdownCount>>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Breakdown == breakdown))
         {
-            if (GroupKeys.Of(breakdown, cellOf(row)) is { } key)
+            if (!groups.TryGetValue(row.Group, out var list))
             {
-                if (!groups.TryGetValue(key, out var list))
-                {
-                    groups[key] = list = [];
-                }
-
-                list.Add(row);
+                groups[row.Group] = list = [];
             }
+
+            list.Add(row);
         }
 
         return groups;
     }
 
-    /// <summary>The values behind (value, count) pairs, each as many times as it was counted; nulls left out.</summary>
-    private static IEnumerable<double> Expand(IEnumerable<ValueCount> rows) =>
-        rows.Where(r => r.Value is not null).SelectMany(r => Enumerable.Repeat(r.Value!.Value, r.Count));
+    /// <summary>The numbers behind (number, count) pairs, each as many times as it was counted; nulls left out.</summary>
+    private static IEnumerable<double> Expand(IEnumerable<BreakdownCount> rows) =>
+        rows.Where(r => r.Number is not null).SelectMany(r => Enumerable.Repeat(r.Number!.Value, r.Count));
+
+    /// <summary>The overall scores of the submitted councils (counted per finest cell) summed into each breakdown's groups.</summary>
+    private List<BreakdownCount> OverallByGroup() =>
+        [.. from row in _data.Submitted
+            from breakdown in Breakdowns.Ordered
+            let key = GroupKeys.Of(breakdown, Cell.Of(row))
+            where key is not null
+            group row.Count by (row.Value, breakdown, key) into g
+            select new BreakdownCount(ReturnScore.Overall, null, g.Key.Value, g.Key.breakdown, g.Key.key, g.Sum())];
 
     private ResponseSummary BuildResponses()
     {
@@ -146,7 +153,7 @@ internal sealed class ContentBuilder
             var numbers = _data.Numbers.Where(n => n.Id == question.Id).ToList();
             foreach (var breakdown in Breakdowns.Ordered)
             {
-                var byGroup = ByGroup(numbers, breakdown, Cell.Of);
+                var byGroup = ByGroup(numbers, breakdown);
                 foreach (var group in GroupsOf(breakdown))
                 {
                     var stats = ToStats(Descriptive.Summarise(Expand(byGroup.GetValueOrDefault(group) ?? [])));
@@ -158,14 +165,14 @@ internal sealed class ContentBuilder
         }
 
         var isChoice = QuestionKinds.IsChoice(question.Kind);
-        var counts = (isChoice ? _data.ChoiceCounts : _data.SelectionCounts).Where(c => c.QuestionId == question.Id && c.Value is not null).ToList();
-        var answered = isChoice ? [] : _data.ChoiceCounts.Where(c => c.QuestionId == question.Id).ToList();
+        var counts = (isChoice ? _data.Choices : _data.Ticks).Where(c => c.Id == question.Id && c.Value is not null).ToList();
+        var answered = isChoice ? [] : _data.Answered.Where(c => c.Id == question.Id).ToList();
         var extra = counts.Select(c => c.Value!).Where(v => !question.Options.Contains(v)).Distinct().Order(StringComparer.Ordinal);
         var values = question.Options.Distinct().Concat(extra).ToList();
         foreach (var breakdown in Breakdowns.Ordered)
         {
-            var countsByGroup = ByGroup(counts, breakdown, Cell.Of);
-            var answeredByGroup = ByGroup(answered, breakdown, Cell.Of);
+            var countsByGroup = ByGroup(counts, breakdown);
+            var answeredByGroup = ByGroup(answered, breakdown);
             foreach (var group in GroupsOf(breakdown))
             {
                 var inGroup = countsByGroup.GetValueOrDefault(group) ?? [];
@@ -183,18 +190,18 @@ internal sealed class ContentBuilder
         return new QuestionResult(question.Id, question.Kind, groups);
     }
 
-    /// <param name="values">How many councils have each score (null: a council with the dimension but no score).</param>
-    private DimensionResult BuildDimension(string id, IReadOnlyList<ValueCount> values)
+    /// <param name="values">How many councils in each group have each score (null: a council with the dimension but no score).</param>
+    private DimensionResult BuildDimension(string id, IReadOnlyList<BreakdownCount> values)
     {
         var groups = new List<DimensionGroup>();
         foreach (var breakdown in Breakdowns.Ordered)
         {
-            var byGroup = ByGroup(values, breakdown, Cell.Of);
+            var byGroup = ByGroup(values, breakdown);
             foreach (var group in GroupsOf(breakdown))
             {
                 var members = byGroup.GetValueOrDefault(group) ?? [];
                 var stats = ToStats(Descriptive.Summarise(Expand(members)));
-                groups.Add(new DimensionGroup(breakdown, group, stats, members.Where(m => m.Value is null).Sum(m => m.Count)));
+                groups.Add(new DimensionGroup(breakdown, group, stats, members.Where(m => m.Number is null).Sum(m => m.Count)));
             }
         }
 

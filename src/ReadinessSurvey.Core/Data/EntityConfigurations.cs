@@ -95,7 +95,8 @@ internal sealed class ReturnScoreConfiguration : IEntityTypeConfiguration<Return
         builder.Property(s => s.DimensionId).HasMaxLength(64);
         builder.Property(s => s.Status).HasMaxLength(20);
         builder.HasIndex(s => new { s.ReturnId, s.DimensionId }).IsUnique();
-        builder.HasIndex(s => s.DimensionId);
+        // Covering, in (dimension, score) order: aggregation counts scores per group without a sort (Aggregation/BreakdownCounts).
+        builder.HasIndex(s => new { s.DimensionId, s.Score, s.ReturnId });
     }
 }
 
@@ -105,7 +106,8 @@ internal sealed class AnswerSelectionConfiguration : IEntityTypeConfiguration<An
     {
         builder.Property(s => s.QuestionId).HasMaxLength(64);
         builder.Property(s => s.Value).HasMaxLength(100);
-        builder.HasIndex(s => new { s.QuestionId, s.Value });
+        // Covering, in (question, value) order: aggregation counts ticks per group without a sort.
+        builder.HasIndex(s => new { s.QuestionId, s.Value, s.ReturnId });
         builder.HasIndex(s => s.ReturnId);
     }
 }
@@ -118,7 +120,9 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasIndex(a => new { a.ReturnId, a.QuestionId }).IsUnique();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Choice).HasMaxLength(100);
-        builder.HasIndex(a => new { a.QuestionId, a.Choice });
+        // Covering, in (question, choice, number) order: aggregation counts choices and numbers per group
+        // without a sort. It replaced (QuestionId, Choice), so a save still updates one index here.
+        builder.HasIndex(a => new { a.QuestionId, a.Choice, a.Number, a.ReturnId });
         builder.HasMany(a => a.Selections).WithOne().HasForeignKey(s => s.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.UpdatedBy).WithMany().HasForeignKey(a => a.UpdatedByContributorId)
             .OnDelete(DeleteBehavior.NoAction);

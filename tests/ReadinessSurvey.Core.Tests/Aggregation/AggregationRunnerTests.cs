@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Responses;
 using ReadinessSurvey.Tests.TestSupport;
 using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 
@@ -51,6 +53,26 @@ public sealed class AggregationRunnerTests : IDisposable
         var unitary = Group(types, Breakdowns.Type, "E06");
         Assert.Equal(3, unitary.Base);
         Assert.Equal([0, 1, 3, 0], unitary.Options.Select(o => o.Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_a_tick_stored_twice_still_counts_its_council_once()
+    {
+        int roundId;
+        await using (var db = _database.CreateContext())
+        {
+            roundId = await SeedAsync(db);
+            var tick = await db.AnswerSelections.OrderBy(s => s.Id).FirstAsync(s => s.QuestionId == Types && s.Value == "perceptive");
+            db.AnswerSelections.Add(new AnswerSelection { AnswerId = tick.AnswerId, ReturnId = tick.ReturnId, QuestionId = tick.QuestionId, Value = tick.Value });
+            await db.SaveChangesAsync();
+            await Runner(db).RunAsync(roundId, Questions);
+        }
+
+        await using var read = _database.CreateContext();
+        var content = (await new SnapshotReader(read).GetCurrentContentAsync(roundId))!;
+        var types = content.Questions.Single(q => q.QuestionId == Types);
+        Assert.Equal(new OptionCount("perceptive", 1, 20), Group(types, Breakdowns.Sector, Breakdowns.AllGroup).Options[0]);
+        Assert.Equal(5, Group(types, Breakdowns.Sector, Breakdowns.AllGroup).Base);
     }
 
     [Fact]

@@ -703,10 +703,10 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("UpdatedByContributorId");
 
-                    b.HasIndex("QuestionId", "Choice");
-
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
+
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
 
                     b.ToTable("Answers");
                 });
@@ -741,7 +741,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("ReturnId");
 
-                    b.HasIndex("QuestionId", "Value");
+                    b.HasIndex("QuestionId", "Value", "ReturnId");
 
                     b.ToTable("AnswerSelections");
                 });
@@ -919,10 +919,10 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimensionId");
-
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
+
+                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });

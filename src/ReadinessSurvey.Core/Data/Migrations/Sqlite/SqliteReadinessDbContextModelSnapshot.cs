@@ -674,10 +674,10 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedByContributorId");
 
-                    b.HasIndex("QuestionId", "Choice");
-
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
+
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
 
                     b.ToTable("Answers");
                 });
@@ -710,7 +710,7 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasIndex("ReturnId");
 
-                    b.HasIndex("QuestionId", "Value");
+                    b.HasIndex("QuestionId", "Value", "ReturnId");
 
                     b.ToTable("AnswerSelections");
                 });
@@ -880,10 +880,10 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DimensionId");
-
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
+
+                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });
