@@ -134,28 +134,19 @@ internal sealed class BreakdownCounts
     /// </summary>
     public async Task<List<BreakdownCount>> TicksAsync(IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken)
     {
-        var plain = await ReadAsync(
+        var plain = await Ticks(distinct: false, checkDistinct: true);
+        return plain.Duplicates ? (await Ticks(distinct: true, checkDistinct: false)).Rows : plain.Rows;
+
+        Task<(List<BreakdownCount> Rows, bool Duplicates)> Ticks(bool distinct, bool checkDistinct) => ReadAsync(
             "s.\"QuestionId\", s.\"Value\"",
             "\"AnswerSelections\" AS s",
             "s.\"ReturnId\"",
             "s.\"QuestionId\" IN ({0})",
             questionIds,
-            distinct: false,
+            distinct,
             reader => (reader.GetString(0), (object?)reader.GetString(1)),
-            checkDistinct: true,
+            checkDistinct,
             cancellationToken);
-        return plain.Duplicates
-            ? (await ReadAsync(
-                "s.\"QuestionId\", s.\"Value\"",
-                "\"AnswerSelections\" AS s",
-                "s.\"ReturnId\"",
-                "s.\"QuestionId\" IN ({0})",
-                questionIds,
-                distinct: true,
-                reader => (reader.GetString(0), (object?)reader.GetString(1)),
-                checkDistinct: false,
-                cancellationToken)).Rows
-            : plain.Rows;
     }
 
     /// <summary>How many councils gave each value to each number question.</summary>

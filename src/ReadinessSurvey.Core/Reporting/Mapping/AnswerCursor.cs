@@ -18,6 +18,28 @@ internal interface IAnswerCursor : IDisposable
     ExportRow? Finished { get; }
 }
 
+/// <summary>Drains a cursor into export rows.</summary>
+internal static class AnswerCursorRows
+{
+    /// <summary>Every return the cursor's rows make, in order, the last one included.</summary>
+    public static IEnumerable<ExportRow> Rows(this IAnswerCursor cursor, ExportRowPivot pivot, CancellationToken cancellationToken)
+    {
+        while (cursor.Next())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (cursor.Finished is { } row)
+            {
+                yield return row;
+            }
+        }
+
+        if (pivot.Finish() is { } last)
+        {
+            yield return last;
+        }
+    }
+}
+
 /// <summary>The export query through ADO.NET: any provider (SQL Server), and SQLite when asked.</summary>
 internal sealed class DbAnswerCursor : IAnswerCursor
 {

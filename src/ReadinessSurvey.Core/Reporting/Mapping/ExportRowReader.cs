@@ -81,18 +81,9 @@ public static class ExportRowReader
                 : await DbAnswerCursor.OpenAsync(db, Sql(db), roundId, pivot, cancellationToken);
             // Note: the cursor steps synchronously: SQLite's reader is synchronous underneath, this runs
             // on the read-ahead thread, and an async step cost more than the step itself per answer row.
-            while (cursor.Next())
+            foreach (var row in cursor.Rows(pivot, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (cursor.Finished is { } row)
-                {
-                    yield return row;
-                }
-            }
-
-            if (pivot.Finish() is { } last)
-            {
-                yield return last;
+                yield return row;
             }
         }
         finally

@@ -113,25 +113,13 @@ internal static class SqliteParallelRows
             var pivot = new ExportRowPivot(definition, councils);
             for (var i = reader; i < chunks.Count; i += Readers)
             {
-                var rows = new List<ExportRow>(chunks[i].To - chunks[i].From + 1);
+                ExportRow[] rows;
                 using (var cursor = new SqliteAnswerCursor(connection, rangedSql, roundId, (int)ReturnStatus.Submitted, pivot, chunks[i]))
                 {
-                    while (cursor.Next())
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (cursor.Finished is { } row)
-                        {
-                            rows.Add(row);
-                        }
-                    }
+                    rows = [.. cursor.Rows(pivot, cancellationToken)];
                 }
 
-                if (pivot.Finish() is { } lastRow)
-                {
-                    rows.Add(lastRow);
-                }
-
-                await output.WriteAsync([.. rows], cancellationToken);
+                await output.WriteAsync(rows, cancellationToken);
             }
         }
 #pragma warning disable CA1031 // Every failure is handed to the caller through the channel.
