@@ -167,8 +167,8 @@ internal sealed class ReportBenchmarkData(string connectionString)
         var score = Command(connection, transaction,
             "INSERT INTO ReturnScores (ReturnId, DimensionId, Score, Status) VALUES ($return, $dimension, $score, 'scored')", "$return", "$dimension", "$score");
         var answer = Command(connection, transaction,
-            "INSERT INTO Answers (Id, ReturnId, QuestionId, ValueJson, Choice, Number, Version, UpdatedAt) VALUES ($id, $return, $question, $json, $choice, $number, 1, $at)",
-            "$id", "$return", "$question", "$json", "$choice", "$number", "$at");
+            "INSERT INTO Answers (Id, ReturnId, QuestionId, ValueJson, Choice, Number, TickCount, Version, UpdatedAt) VALUES ($id, $return, $question, $json, $choice, $number, $ticks, 1, $at)",
+            "$id", "$return", "$question", "$json", "$choice", "$number", "$ticks", "$at");
         var selection = Command(connection, transaction,
             "INSERT INTO AnswerSelections (AnswerId, ReturnId, QuestionId, Value) VALUES ($answer, $return, $question, $value)", "$answer", "$return", "$question", "$value");
 
@@ -191,7 +191,7 @@ internal sealed class ReportBenchmarkData(string connectionString)
             {
                 AnswerStorage.Apply(row, q, value);
                 answerId++;
-                Set(answer, answerId, returnId, q.Id, row.ValueJson, row.Choice, row.Number, At);
+                Set(answer, answerId, returnId, q.Id, row.ValueJson, row.Choice, row.Number, row.TickCount, At);
                 await answer.ExecuteNonQueryAsync();
                 foreach (var s in row.Selections)
                 {

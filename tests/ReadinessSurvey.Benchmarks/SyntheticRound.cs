@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Benchmarks;
 
@@ -43,9 +44,9 @@ internal static class SyntheticRound
             "VALUES ($round, $council, 2, '" + At + "', '" + At + "', '" + At + "', 1, $score, $level) RETURNING Id",
             "$round", "$council", "$score", "$level");
         var answer = Prepare(connection, transaction,
-            "INSERT INTO Answers (ReturnId, QuestionId, ValueJson, Choice, Number, Version, UpdatedAt) " +
-            "VALUES ($return, $question, $json, $choice, $number, 1, '" + At + "') RETURNING Id",
-            "$return", "$question", "$json", "$choice", "$number");
+            "INSERT INTO Answers (ReturnId, QuestionId, ValueJson, Choice, Number, TickCount, Version, UpdatedAt) " +
+            "VALUES ($return, $question, $json, $choice, $number, $ticks, 1, '" + At + "') RETURNING Id",
+            "$return", "$question", "$json", "$choice", "$number", "$ticks");
         var selection = Prepare(connection, transaction,
             "INSERT INTO AnswerSelections (AnswerId, ReturnId, QuestionId, Value) VALUES ($answer, $return, $question, $value)",
             "$answer", "$return", "$question", "$value");
@@ -76,7 +77,7 @@ internal static class SyntheticRound
                 {
                     case QuestionKinds.Multiple:
                         var ticked = question.Options.Where(_ => random.NextDouble() < 0.35).DefaultIfEmpty(question.Options[0]).ToList();
-                        var answerId = Run(answer, returnId, question.Id, "[\"" + string.Join("\",\"", ticked) + "\"]", DBNull.Value, DBNull.Value);
+                        var answerId = Run(answer, returnId, question.Id, AnswerValue.Choice([.. ticked]).ToJson(), DBNull.Value, DBNull.Value, ticked.Count);
                         foreach (var value in ticked)
                         {
                             Run(selection, answerId!, returnId, question.Id, value);
@@ -85,12 +86,12 @@ internal static class SyntheticRound
                         break;
                     case QuestionKinds.Number:
                         var number = Math.Round(maturity * 50 + (random.NextDouble() * 20), 0);
-                        Run(answer, returnId, question.Id, number.ToString(CultureInfo.InvariantCulture), DBNull.Value, number);
+                        Run(answer, returnId, question.Id, number.ToString(CultureInfo.InvariantCulture), DBNull.Value, number, DBNull.Value);
                         break;
                     default:
                         var index = Math.Min(question.Options.Count - 1, (int)(((maturity + random.NextDouble()) / 2) * question.Options.Count));
                         var choice = question.Options[index];
-                        Run(answer, returnId, question.Id, "\"" + choice + "\"", choice, DBNull.Value);
+                        Run(answer, returnId, question.Id, "\"" + choice + "\"", choice, DBNull.Value, DBNull.Value);
                         break;
                 }
             }

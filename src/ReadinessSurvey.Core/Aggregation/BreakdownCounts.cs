@@ -112,15 +112,16 @@ internal sealed class BreakdownCounts
             cancellationToken)).Rows;
 
     /// <summary>
-    /// Councils answering each multiple-choice question (the base of its percentages); an answer whose
-    /// JSON is null, empty or an empty list is not an answer.
+    /// Councils answering each multiple-choice question (the base of its percentages): those with at least
+    /// one option ticked, so an answer ticked and then cleared is not an answer. Read from the covering
+    /// index's tick counts, not the answers' JSON.
     /// </summary>
     public async Task<List<BreakdownCount>> AnsweredAsync(IReadOnlyCollection<string> questionIds, CancellationToken cancellationToken) =>
         (await ReadAsync(
             "a.\"QuestionId\"",
             "\"Answers\" AS a",
             "a.\"ReturnId\"",
-            "a.\"QuestionId\" IN ({0}) AND a.\"ValueJson\" <> 'null' AND a.\"ValueJson\" <> '' AND a.\"ValueJson\" <> '[]'",
+            "a.\"QuestionId\" IN ({0}) AND a.\"TickCount\" > 0",
             questionIds,
             distinct: false,
             reader => (reader.GetString(0), null),

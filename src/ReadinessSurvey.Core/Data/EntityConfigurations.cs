@@ -120,9 +120,10 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.HasIndex(a => new { a.ReturnId, a.QuestionId }).IsUnique();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Choice).HasMaxLength(100);
-        // Covering, in (question, choice, number) order: aggregation counts choices and numbers per group
-        // without a sort. It replaced (QuestionId, Choice), so a save still updates one index here.
-        builder.HasIndex(a => new { a.QuestionId, a.Choice, a.Number, a.ReturnId });
+        // Covering, in (question, choice, number) order: aggregation counts choices, numbers and the
+        // multiple-choice bases (tick counts) per group without a sort or a read of the row. It replaced
+        // (QuestionId, Choice), so a save still updates one index here.
+        builder.HasIndex(a => new { a.QuestionId, a.Choice, a.Number, a.ReturnId, a.TickCount });
         builder.HasMany(a => a.Selections).WithOne().HasForeignKey(s => s.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.UpdatedBy).WithMany().HasForeignKey(a => a.UpdatedByContributorId)
             .OnDelete(DeleteBehavior.NoAction);

@@ -27,6 +27,13 @@ public sealed class Answer
     /// <summary>The value of a number question, for aggregation in the database.</summary>
     public double? Number { get; set; }
 
+    /// <summary>
+    /// How many options of a multiple-choice question are ticked (0 once cleared; null on other questions),
+    /// kept beside the JSON so aggregation counts a question's base (councils that ticked something) from
+    /// the covering index instead of reading every answer's JSON.
+    /// </summary>
+    public int? TickCount { get; set; }
+
     /// <summary>The ticked options of a multiple-choice question, one row each, for aggregation.</summary>
     public List<AnswerSelection> Selections { get; } = [];
 

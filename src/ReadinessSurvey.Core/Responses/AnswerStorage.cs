@@ -5,7 +5,8 @@ namespace ReadinessSurvey.Responses;
 
 /// <summary>
 /// Writes an answer's value into its row: the JSON is the record; <see cref="Answer.Choice"/>,
-/// <see cref="Answer.Number"/> and the selections are derived from it for counting in the database.
+/// <see cref="Answer.Number"/>, <see cref="Answer.TickCount"/> and the selections are derived from it for
+/// counting in the database.
 /// </summary>
 public static class AnswerStorage
 {
@@ -22,12 +23,15 @@ public static class AnswerStorage
         row.Choice = ChoiceOf(question, value);
         row.Number = question.Type == QuestionType.Number && value.Number is { } n ? (double)n : null;
         row.Selections.Clear();
+        row.TickCount = null;
         if (question.Type == QuestionType.MultipleChoice)
         {
             foreach (var option in value.Options ?? [])
             {
                 row.Selections.Add(new AnswerSelection { ReturnId = row.ReturnId, QuestionId = row.QuestionId, Value = option });
             }
+
+            row.TickCount = row.Selections.Count;
         }
     }
 

@@ -196,7 +196,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
     private async Task UpdateAnswerAsync(Answer row, int baseVersion, bool hasSelections, CancellationToken cancellationToken)
     {
         var updated = await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Answers" SET "ValueJson" = {row.ValueJson}, "Choice" = {row.Choice}, "Number" = {row.Number},
+            UPDATE "Answers" SET "ValueJson" = {row.ValueJson}, "Choice" = {row.Choice}, "Number" = {row.Number}, "TickCount" = {row.TickCount},
                 "Version" = {row.Version}, "UpdatedAt" = {row.UpdatedAt}, "UpdatedByContributorId" = {row.UpdatedByContributorId}
             WHERE "ReturnId" = {row.ReturnId} AND "QuestionId" = {row.QuestionId} AND "Version" = {baseVersion}
             """, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
 using ReadinessSurvey.Tests.TestSupport;
 using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 
@@ -53,6 +54,31 @@ public sealed class AggregationRunnerTests : IDisposable
         var unitary = Group(types, Breakdowns.Type, "E06");
         Assert.Equal(3, unitary.Base);
         Assert.Equal([0, 1, 3, 0], unitary.Options.Select(o => o.Count));
+    }
+
+    [Fact]
+    public async Task RunAsync_a_multiple_choice_answer_ticked_then_cleared_is_not_in_the_base()
+    {
+        int roundId;
+        await using (var db = _database.CreateContext())
+        {
+            roundId = await SeedAsync(db);
+
+            // What a save of an emptied answer leaves (see ReturnService): the JSON of no options, a tick
+            // count of 0 and no selection rows.
+            var answer = await db.Answers.OrderBy(a => a.Id).FirstAsync(a => a.QuestionId == Types && a.TickCount == 1);
+            answer.ValueJson = AnswerValue.Choice().ToJson();
+            answer.TickCount = 0;
+            await db.AnswerSelections.Where(s => s.AnswerId == answer.Id).ExecuteDeleteAsync();
+            await db.SaveChangesAsync();
+            await Runner(db).RunAsync(roundId, Questions);
+        }
+
+        await using var read = _database.CreateContext();
+        var content = (await new SnapshotReader(read).GetCurrentContentAsync(roundId))!;
+        var sector = Group(content.Questions.Single(q => q.QuestionId == Types), Breakdowns.Sector, Breakdowns.AllGroup);
+        Assert.Equal(4, sector.Base);
+        Assert.Equal(new OptionCount("generative", 4, 100), sector.Options.Single(o => o.Value == "generative"));
     }
 
     [Fact]

@@ -220,6 +220,31 @@ public sealed class ReturnServiceTests : IDisposable
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal((2, sam), (b2.Version, b2.UpdatedByContributorId));
         Assert.Equal(["predictive"], await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).Select(s => s.Value).ToListAsync());
+        Assert.Equal(1, b2.TickCount);
+    }
+
+    [Fact]
+    public async Task Clearing_a_multiple_choice_answer_leaves_no_ticks_and_a_tick_count_of_zero()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            var saved = await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 0)]);
+            Assert.Equal(SaveStatus.Saved, saved.Status);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var ticked = await db.Answers.SingleAsync(a => a.QuestionId == "B2");
+            Assert.Equal(2, ticked.TickCount);
+            Assert.Null((await db.Answers.SingleAsync(a => a.QuestionId == "B1")).TickCount);
+            Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B2", AnswerValue.Choice(), 1)])).Status);
+        }
+
+        await using var check = _database.CreateContext();
+        var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
+        Assert.Equal((2, 0), (b2.Version, b2.TickCount));
+        Assert.Empty(await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).ToListAsync());
     }
 
     public void Dispose()

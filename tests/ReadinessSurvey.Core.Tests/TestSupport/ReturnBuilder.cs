@@ -56,7 +56,7 @@ public sealed class ReturnBuilder(int roundId, int councilId)
     public ReturnBuilder Selections(string questionId, params string[] values)
     {
         _selections.Add((questionId, values));
-        return AddAnswer(questionId, JsonSerializer.Serialize(values), choice: null, number: null);
+        return AddAnswer(questionId, AnswerValue.Choice(values).ToJson(), choice: null, number: null, tickCount: values.Distinct().Count());
     }
 
     public ReturnBuilder Number(string questionId, double value) =>
@@ -78,9 +78,9 @@ public sealed class ReturnBuilder(int roundId, int councilId)
         return _return;
     }
 
-    private ReturnBuilder AddAnswer(string questionId, string json, string? choice, double? number)
+    private ReturnBuilder AddAnswer(string questionId, string json, string? choice, double? number, int? tickCount = null)
     {
-        _return.Answers.Add(new Answer { QuestionId = questionId, ValueJson = json, Choice = choice, Number = number, Version = 1, UpdatedAt = At });
+        _return.Answers.Add(new Answer { QuestionId = questionId, ValueJson = json, Choice = choice, Number = number, TickCount = tickCount, Version = 1, UpdatedAt = At });
         return this;
     }
 }

@@ -685,6 +685,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Property<int>("ReturnId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("TickCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -706,7 +709,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
 
                     b.ToTable("Answers");
                 });

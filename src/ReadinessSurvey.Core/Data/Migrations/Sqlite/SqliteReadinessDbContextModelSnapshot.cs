@@ -656,6 +656,9 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Property<int>("ReturnId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TickCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -677,7 +680,7 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
 
                     b.ToTable("Answers");
                 });
