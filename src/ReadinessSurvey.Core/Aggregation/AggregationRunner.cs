@@ -106,23 +106,45 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         List<string> number = [.. questions.Where(q => q.Kind == QuestionKinds.Number).Select(q => q.Id)];
 
         var groups = await AggregationQueries.RegisterGroupsAsync(db, cancellationToken);
-        var notSubmitted = await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken);
-        var versions = await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken);
-        var registered = await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken);
-        var invited = await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken);
-        var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
 
-        var counts = await BreakdownCounts.CreateAsync(db, roundId, groups, cancellationToken);
-        var choices = await counts.ChoicesAsync(choice, cancellationToken);
-        var answered = await counts.AnsweredAsync(multiple, cancellationToken);
-        var ticks = await counts.TicksAsync(multiple, cancellationToken);
-        var numbers = await counts.NumbersAsync(number, cancellationToken);
-        var scores = await counts.ScoresAsync(cancellationToken);
-        await counts.DropAsync(cancellationToken);
+        // On a SQLite file the ticks and scores are counted on a second connection while this one does
+        // the rest: the counts are CPU-bound in SQLite, one core each (see BreakdownCounts).
+        await using var second = options.Value.ParallelCounts
+            ? await BreakdownCounts.CreateOnSecondConnectionAsync(db, roundId, groups, cancellationToken)
+            : null;
+        var secondLane = second is null ? null : Task.Run(() => CountTicksAndScoresAsync(second, multiple, cancellationToken), cancellationToken);
+        var firstLane = ReadOnContextAsync();
+        if (secondLane is not null)
+        {
+            // Waits for both before either's failure is thrown, so the second connection is idle when disposed.
+            await Task.WhenAll(firstLane, secondLane);
+        }
+
+        var first = await firstLane;
+        var (answered, ticks, scores) = secondLane is null ? await CountTicksAndScoresAsync(first.Counts, multiple, cancellationToken) : await secondLane;
+        await first.Counts.DisposeAsync();
 
         return new AggregationData(
-            roundId, questions, groups, notSubmitted, versions, registered, invited, submitted, choices, answered, ticks, numbers, scores);
+            roundId, questions, groups, first.NotSubmitted, first.Versions, first.Registered, first.Invited, first.Submitted,
+            first.Choices, answered, ticks, first.Numbers, scores);
+
+        async Task<ContextReads> ReadOnContextAsync()
+        {
+            var notSubmitted = await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken);
+            var versions = await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken);
+            var registered = await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken);
+            var invited = await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken);
+            var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
+            var counts = await BreakdownCounts.CreateAsync(db, roundId, groups, cancellationToken);
+            var choices = await counts.ChoicesAsync(choice, cancellationToken);
+            var numbers = await counts.NumbersAsync(number, cancellationToken);
+            return new ContextReads(counts, notSubmitted, versions, registered, invited, submitted, choices, numbers);
+        }
     }
+
+    private static async Task<(List<BreakdownCount> Answered, List<BreakdownCount> Ticks, List<BreakdownCount> Scores)> CountTicksAndScoresAsync(
+        BreakdownCounts counts, List<string> multiple, CancellationToken cancellationToken) =>
+        (await counts.AnsweredAsync(multiple, cancellationToken), await counts.TicksAsync(multiple, cancellationToken), await counts.ScoresAsync(cancellationToken));
 
     /// <summary>
     /// SHA-256 over the round, the threshold, the questions, each submitted return's id, council and
@@ -151,6 +173,17 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 
     private Task StepAsync(AggregationStep step) => OnStep?.Invoke(step) ?? Task.CompletedTask;
 }
+
+/// <summary>What a run reads on the context's own connection.</summary>
+internal sealed record ContextReads(
+    BreakdownCounts Counts,
+    List<CouncilStatusRow> NotSubmitted,
+    List<ReturnVersion> Versions,
+    List<GroupCount> Registered,
+    List<GroupCount> Invited,
+    List<ValueCount> Submitted,
+    List<BreakdownCount> Choices,
+    List<BreakdownCount> Numbers);
 
 /// <summary>The points in a run between which it can fail.</summary>
 internal enum AggregationStep

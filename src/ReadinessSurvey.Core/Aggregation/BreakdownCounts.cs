@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ReadinessSurvey.Aggregation.Statistics;
@@ -8,8 +9,7 @@ using ReadinessSurvey.Data;
 using ReadinessSurvey.Responses;
 
 // The SQL here is built from constants, our own table and column names and generated placeholders
-// (@p0, {0}); every value (round, status, group keys, question ids) is passed as a parameter.
-#pragma warning disable EF1002, EF1003
+// (@p0, @p1, ...); every value (round, status, group keys, question ids) is passed as a parameter.
 
 namespace ReadinessSurvey.Aggregation;
 
@@ -32,20 +32,23 @@ namespace ReadinessSurvey.Aggregation;
 /// register's groups, so the queries are SQL text run on EF Core's connection inside the run's transaction;
 /// SQL Server gets <c>COUNT(CASE WHEN ...)</c> and a #temporary table, the same statistics.
 /// </remarks>
-internal sealed class BreakdownCounts
+internal sealed class BreakdownCounts : IAsyncDisposable
 {
     private const string SqliteTable = "temp.\"AggregationCells\"";
     private const string SqlServerTable = "#AggregationCells";
 
-    private readonly ReadinessDbContext _db;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly int? _timeout;
+    private readonly bool _ownsConnection;
     private readonly bool _sqlite;
     private readonly string _table;
     private readonly List<(string Breakdown, string Group, string Column, int Index)> _groups = [];
 
-    private BreakdownCounts(ReadinessDbContext db, IReadOnlyList<GroupInfo> registerGroups)
+    private BreakdownCounts(
+        DbConnection connection, DbTransaction? transaction, int? timeout, bool ownsConnection, bool sqlite, IReadOnlyList<GroupInfo> registerGroups)
     {
-        _db = db;
-        _sqlite = db.Database.IsSqlite();
+        (_connection, _transaction, _timeout, _ownsConnection, _sqlite) = (connection, transaction, timeout, ownsConnection, sqlite);
         _table = _sqlite ? SqliteTable : SqlServerTable;
         foreach (var (breakdown, column) in new[] { (Breakdowns.Type, "T"), (Breakdowns.Region, "R"), (Breakdowns.Tier, "Ti") })
         {
@@ -58,31 +61,80 @@ internal sealed class BreakdownCounts
     }
 
     /// <summary>The counter without touching the database, to look at its SQL (tests).</summary>
-    internal static BreakdownCounts ForSql(ReadinessDbContext db, IReadOnlyList<GroupInfo> registerGroups) => new(db, registerGroups);
+    internal static BreakdownCounts ForSql(ReadinessDbContext db, IReadOnlyList<GroupInfo> registerGroups) =>
+        new(db.Database.GetDbConnection(), null, null, ownsConnection: false, db.Database.IsSqlite(), registerGroups);
 
     /// <summary>
-    /// Fills the temporary table of the round's submitted returns; the caller must be inside a transaction
-    /// (the table lives on its connection) and dispose the result, which drops the table.
+    /// Fills the temporary table of the round's submitted returns on the context's connection; the caller
+    /// must be inside a transaction (the table lives on its connection) and dispose the result, which drops the table.
     /// </summary>
-    public static async Task<BreakdownCounts> CreateAsync(
+    public static Task<BreakdownCounts> CreateAsync(
         ReadinessDbContext db, int roundId, IReadOnlyList<GroupInfo> registerGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var counts = new BreakdownCounts(db, registerGroups);
-        await counts.DropAsync(cancellationToken);
-        var create = counts._sqlite
-            ? $"CREATE TEMP TABLE \"AggregationCells\" (\"ReturnId\" INTEGER PRIMARY KEY, \"T\" INTEGER, \"R\" INTEGER, \"Ti\" INTEGER, \"M\" INTEGER)"
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Breakdown counts run inside the aggregation's transaction.");
+        var counts = new BreakdownCounts(
+            db.Database.GetDbConnection(), transaction, db.Database.GetCommandTimeout(), ownsConnection: false, db.Database.IsSqlite(), registerGroups);
+        return counts.FillAsync(roundId, cancellationToken);
+    }
+
+    /// <summary>
+    /// On a SQLite file, a second counter on a connection of its own, in a read transaction, so a run can
+    /// count on both cores; null on SQL Server (which runs one query on several cores itself) and on an
+    /// in-memory SQLite database (which another connection cannot see).
+    /// </summary>
+    /// <remarks>
+    /// It sees exactly what the run sees: the run's transaction began with BEGIN IMMEDIATE and has written
+    /// nothing to the database yet, so no one else can commit while both read the last committed state.
+    /// </remarks>
+    public static async Task<BreakdownCounts?> CreateOnSecondConnectionAsync(
+        ReadinessDbContext db, int roundId, IReadOnlyList<GroupInfo> registerGroups, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } connectionString)
+        {
+            return null;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return null;
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Deferred: a read transaction (BEGIN IMMEDIATE would wait for the run's own write lock).
+            var transaction = connection.BeginTransaction(deferred: true);
+            var counts = new BreakdownCounts(connection, transaction, db.Database.GetCommandTimeout(), ownsConnection: true, sqlite: true, registerGroups);
+            return await counts.FillAsync(roundId, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<BreakdownCounts> FillAsync(int roundId, CancellationToken cancellationToken)
+    {
+        await DropAsync(cancellationToken);
+        var create = _sqlite
+            ? "CREATE TEMP TABLE \"AggregationCells\" (\"ReturnId\" INTEGER PRIMARY KEY, \"T\" INTEGER, \"R\" INTEGER, \"Ti\" INTEGER, \"M\" INTEGER)"
             : $"CREATE TABLE {SqlServerTable} (\"ReturnId\" int NOT NULL PRIMARY KEY, \"T\" int, \"R\" int, \"Ti\" int, \"M\" int)";
-        await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
+        await ExecuteAsync(create, [], cancellationToken);
 
         var parameters = new List<object> { roundId, (int)ReturnStatus.Submitted };
         var index = new StringBuilder();
         foreach (var (column, source) in new[] { ("T", "TypeCode"), ("R", "RegionCode"), ("Ti", "Tier") })
         {
             index.Append(" CASE c.\"").Append(source).Append('"');
-            foreach (var group in counts._groups.Where(g => g.Column == column))
+            foreach (var group in _groups.Where(g => g.Column == column))
             {
-                index.Append(CultureInfo.InvariantCulture, $" WHEN {{{parameters.Count}}} THEN {group.Index}");
+                index.Append(CultureInfo.InvariantCulture, $" WHEN @p{parameters.Count} THEN {group.Index}");
                 parameters.Add(group.Group);
             }
 
@@ -90,12 +142,12 @@ internal sealed class BreakdownCounts
             index.Append(" WHEN NULL THEN NULL END,");
         }
 
-        await db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO {counts._table} (\"ReturnId\", \"T\", \"R\", \"Ti\", \"M\") SELECT r.\"Id\",{index} r.\"MaturityLevel\" " +
-            "FROM \"Returns\" AS r INNER JOIN \"Councils\" AS c ON c.\"Id\" = r.\"CouncilId\" WHERE r.\"RoundId\" = {0} AND r.\"Status\" = {1}",
+        await ExecuteAsync(
+            $"INSERT INTO {_table} (\"ReturnId\", \"T\", \"R\", \"Ti\", \"M\") SELECT r.\"Id\",{index} r.\"MaturityLevel\" " +
+            "FROM \"Returns\" AS r INNER JOIN \"Councils\" AS c ON c.\"Id\" = r.\"CouncilId\" WHERE r.\"RoundId\" = @p0 AND r.\"Status\" = @p1",
             parameters,
             cancellationToken);
-        return counts;
+        return this;
     }
 
     /// <summary>Councils choosing each option of the single-choice, yes/no and Likert questions.</summary>
@@ -182,7 +234,19 @@ internal sealed class BreakdownCounts
 
     /// <summary>Drops the temporary table (also dropped with the connection, or by a rollback).</summary>
     public Task DropAsync(CancellationToken cancellationToken) =>
-        _db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS {_table}", cancellationToken);
+        ExecuteAsync($"DROP TABLE IF EXISTS {_table}", [], cancellationToken);
+
+    /// <summary>Drops the table, or closes the second connection (ending its read transaction) with it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsConnection)
+        {
+            await _connection.DisposeAsync();
+            return;
+        }
+
+        await DropAsync(CancellationToken.None);
+    }
 
     /// <summary>The SQL of one count query, for tests and EXPLAIN.</summary>
     internal string Sql(string keys, string source, string returnId, string where, int parameters, bool distinct, bool checkDistinct = false)
@@ -210,6 +274,29 @@ internal sealed class BreakdownCounts
         return sql.ToString();
     }
 
+    private async Task ExecuteAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand Command(string sql, IReadOnlyList<object> parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandTimeout = _timeout ?? command.CommandTimeout;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = parameters[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
     private static List<BreakdownCount> Merge(List<BreakdownCount> rows) =>
         [.. rows.GroupBy(r => (r.Id, r.Value, r.Number, r.Breakdown, r.Group))
             .Select(g => g.First() with { Count = g.Sum(r => r.Count) })];
@@ -224,20 +311,7 @@ internal sealed class BreakdownCounts
             return (rows, false);
         }
 
-        var connection = _db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Breakdown counts run inside the aggregation's transaction.");
-        command.CommandTimeout = _db.Database.GetCommandTimeout() ?? command.CommandTimeout;
-        command.CommandText = Sql(keys, source, returnId, where, values.Count, distinct, checkDistinct);
-        var i = 0;
-        foreach (var value in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i++.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        await using var command = Command(Sql(keys, source, returnId, where, values.Count, distinct, checkDistinct), [.. values]);
 
         var first = keys.Count(c => c == ',') + 1;
         var duplicates = false;

@@ -57,6 +57,23 @@ public sealed class AggregationRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_counting_on_two_connections_gives_the_same_snapshot_as_on_one()
+    {
+        await using var db = _database.CreateContext();
+        var roundId = await SeedAsync(db);
+
+        var one = await Runner(db, parallelCounts: false).RunAsync(roundId, Questions);
+        var two = await Runner(db, parallelCounts: true).RunAsync(roundId, Questions);
+
+        Assert.NotEqual(one.Id, two.Id);
+        Assert.Equal(one.ContentJson, two.ContentJson);
+        Assert.Equal(one.PublishedJson, two.PublishedJson);
+        Assert.Equal(one.InputHash, two.InputHash);
+        Assert.Contains("\"generative\"", two.ContentJson, StringComparison.Ordinal); // the second connection's ticks are in it
+        Assert.True(await db.AggregateSnapshots.AnyAsync(s => s.Id == two.Id && s.IsCurrent));
+    }
+
+    [Fact]
     public async Task RunAsync_a_multiple_choice_answer_ticked_then_cleared_is_not_in_the_base()
     {
         int roundId;

@@ -28,9 +28,9 @@ public static class SevenCouncils
         QuestionShape.Number(Tools),
     ];
 
-    public static AggregationRunner Runner(ReadinessDbContext db, int threshold = 5) =>
+    public static AggregationRunner Runner(ReadinessDbContext db, int threshold = 5, bool parallelCounts = true) =>
         new(db, new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)),
-            Options.Create(new AggregationOptions { SuppressionThreshold = threshold }));
+            Options.Create(new AggregationOptions { SuppressionThreshold = threshold, ParallelCounts = parallelCounts }));
 
     /// <summary>Seeds the data set and returns the round's id.</summary>
     /// <remarks>
