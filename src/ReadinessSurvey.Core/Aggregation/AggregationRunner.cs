@@ -107,12 +107,13 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 
         var groups = await AggregationQueries.RegisterGroupsAsync(db, cancellationToken);
 
-        // On a SQLite file the ticks and scores are counted on a second connection while this one does
-        // the rest: the counts are CPU-bound in SQLite, one core each (see BreakdownCounts).
+        // On a SQLite file the multiple-choice bases, ticks, numbers and scores are counted on a second
+        // connection while this one reads the rest and counts the choices (the biggest count): the counts
+        // are CPU-bound in SQLite, one core each (see BreakdownCounts).
         await using var second = options.Value.ParallelCounts
             ? await BreakdownCounts.CreateOnSecondConnectionAsync(db, roundId, groups, cancellationToken)
             : null;
-        var secondLane = second is null ? null : Task.Run(() => CountTicksAndScoresAsync(second, multiple, cancellationToken), cancellationToken);
+        var secondLane = second is null ? null : Task.Run(() => CountOthersAsync(second, multiple, number, cancellationToken), cancellationToken);
         var firstLane = ReadOnContextAsync();
         if (secondLane is not null)
         {
@@ -121,12 +122,12 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         }
 
         var first = await firstLane;
-        var (answered, ticks, scores) = secondLane is null ? await CountTicksAndScoresAsync(first.Counts, multiple, cancellationToken) : await secondLane;
+        var (answered, ticks, numbers, scores) = secondLane is null ? await CountOthersAsync(first.Counts, multiple, number, cancellationToken) : await secondLane;
         await first.Counts.DisposeAsync();
 
         return new AggregationData(
             roundId, questions, groups, first.NotSubmitted, first.Versions, first.Registered, first.Invited, first.Submitted,
-            first.Choices, answered, ticks, first.Numbers, scores);
+            first.Choices, answered, ticks, numbers, scores);
 
         async Task<ContextReads> ReadOnContextAsync()
         {
@@ -137,14 +138,14 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
             var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
             var counts = await BreakdownCounts.CreateAsync(db, roundId, groups, cancellationToken);
             var choices = await counts.ChoicesAsync(choice, cancellationToken);
-            var numbers = await counts.NumbersAsync(number, cancellationToken);
-            return new ContextReads(counts, notSubmitted, versions, registered, invited, submitted, choices, numbers);
+            return new ContextReads(counts, notSubmitted, versions, registered, invited, submitted, choices);
         }
     }
 
-    private static async Task<(List<BreakdownCount> Answered, List<BreakdownCount> Ticks, List<BreakdownCount> Scores)> CountTicksAndScoresAsync(
-        BreakdownCounts counts, List<string> multiple, CancellationToken cancellationToken) =>
-        (await counts.AnsweredAsync(multiple, cancellationToken), await counts.TicksAsync(multiple, cancellationToken), await counts.ScoresAsync(cancellationToken));
+    private static async Task<(List<BreakdownCount> Answered, List<BreakdownCount> Ticks, List<BreakdownCount> Numbers, List<BreakdownCount> Scores)> CountOthersAsync(
+        BreakdownCounts counts, List<string> multiple, List<string> number, CancellationToken cancellationToken) =>
+        (await counts.AnsweredAsync(multiple, cancellationToken), await counts.TicksAsync(multiple, cancellationToken),
+            await counts.NumbersAsync(number, cancellationToken), await counts.ScoresAsync(cancellationToken));
 
     /// <summary>
     /// SHA-256 over the round, the threshold, the questions, each submitted return's id, council and
@@ -182,8 +183,7 @@ internal sealed record ContextReads(
     List<GroupCount> Registered,
     List<GroupCount> Invited,
     List<ValueCount> Submitted,
-    List<BreakdownCount> Choices,
-    List<BreakdownCount> Numbers);
+    List<BreakdownCount> Choices);
 
 /// <summary>The points in a run between which it can fail.</summary>
 internal enum AggregationStep
