@@ -20,6 +20,8 @@ public sealed class SnapshotCouncilWriterTests : IDisposable
         var sql = Formatted(sqlite: false);
 
         Assert.Contains("STRING_AGG(CAST(CONCAT(N'{\"d\":\"', STRING_ESCAPE(s.\"DimensionId\", 'json'), N'\",\"s\":', COALESCE(CONVERT(varchar(30), s.\"Score\", 3), 'null')", sql, StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO \"SnapshotCouncils\"", sql, StringComparison.Ordinal);
+        Assert.Contains("CONCAT(N'[', (SELECT STRING_AGG(", sql, StringComparison.Ordinal);
         Assert.Contains("CONVERT(varchar(30), r.\"OverallScore\", 3)", sql, StringComparison.Ordinal);
         Assert.Contains("STRING_ESCAPE(@p3, 'json')", sql, StringComparison.Ordinal);
         Assert.Contains("WHERE s.\"ReturnId\" = r.\"Id\" AND s.\"DimensionId\" <> @p3", sql, StringComparison.Ordinal);
@@ -27,15 +29,16 @@ public sealed class SnapshotCouncilWriterTests : IDisposable
         // FOR JSON writes a float with 16 digits, which does not read back as the same double.
         Assert.DoesNotContain("FOR JSON", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("json_", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("||", sql, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Sqlite_builds_the_scores_json_with_its_json_functions()
+    public void Sqlite_builds_the_scores_json_as_text_with_quoted_ids()
     {
         var sql = Formatted(sqlite: true);
 
-        Assert.Contains("json_group_array(json_object('d', s.\"DimensionId\", 's', s.\"Score\", 'st', s.\"Status\"))", sql, StringComparison.Ordinal);
-        Assert.Contains("'$[#]', json_object('d', @p3, 's', r.\"OverallScore\"", sql, StringComparison.Ordinal);
+        Assert.Contains("group_concat('{\"d\":' || json_quote(s.\"DimensionId\") || ',\"s\":' || COALESCE(CAST(s.\"Score\" AS TEXT), 'null') || ',\"st\":' || json_quote(s.\"Status\") || '}', ',')", sql, StringComparison.Ordinal);
+        Assert.Contains("'{\"d\":' || json_quote(@p3) || ',\"s\":' || COALESCE(CAST(r.\"OverallScore\" AS TEXT), 'null')", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("STRING_AGG", sql, StringComparison.Ordinal);
     }
 
