@@ -12,7 +12,7 @@ namespace ReadinessSurvey.Tests.Data;
 /// </summary>
 public sealed class SnapshotCouncilScoresMigrationTests : IDisposable
 {
-    private const string BeforeJson = "20261127084758_CoveringAggregationIndexes";
+    private const string BeforeJson = "20261127101434_AnswerTickCounts";
     private const double Seventh = 62.857142857142854;
 
     private readonly TestDatabase _database = new();

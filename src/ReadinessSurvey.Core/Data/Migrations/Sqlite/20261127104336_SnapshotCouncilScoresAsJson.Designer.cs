@@ -11,7 +11,7 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReadinessDbContext))]
-    [Migration("20261127101835_SnapshotCouncilScoresAsJson")]
+    [Migration("20261127104336_SnapshotCouncilScoresAsJson")]
     partial class SnapshotCouncilScoresAsJson
     {
         /// <inheritdoc />
@@ -627,6 +627,9 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Property<int>("ReturnId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TickCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -648,7 +651,7 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
 
                     b.ToTable("Answers");
                 });

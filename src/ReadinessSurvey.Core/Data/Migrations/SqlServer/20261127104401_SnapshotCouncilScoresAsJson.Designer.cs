@@ -12,7 +12,7 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReadinessDbContext))]
-    [Migration("20261127101914_SnapshotCouncilScoresAsJson")]
+    [Migration("20261127104401_SnapshotCouncilScoresAsJson")]
     partial class SnapshotCouncilScoresAsJson
     {
         /// <inheritdoc />
@@ -654,6 +654,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Property<int>("ReturnId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("TickCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -675,7 +678,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId");
+                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
 
                     b.ToTable("Answers");
                 });
