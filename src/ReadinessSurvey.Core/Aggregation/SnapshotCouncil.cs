@@ -2,8 +2,9 @@ namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
 /// One submitted council in an <see cref="AggregateSnapshot"/>: what the council looked like and its
-/// overall result when the run read it. Written by the run in the database (INSERT ... SELECT), so a
-/// snapshot's per-council data never passes through memory or its JSON.
+/// overall result when the run read it, with its scores as JSON in the same row. Written by the run in the
+/// database (one INSERT ... SELECT), so a snapshot's per-council data never passes through memory or its
+/// content JSON.
 /// </summary>
 public sealed class SnapshotCouncil
 {
@@ -32,20 +33,17 @@ public sealed class SnapshotCouncil
 /// <summary>
 /// A council's score on one dimension (or <c>overall</c>) in a snapshot, copied from the return by the
 /// database. Percentiles against peers are worked out by readers (<see cref="CouncilResults"/>), from
-/// these rows, only when per-council data is read.
+/// these scores, only when per-council data is read.
 /// </summary>
 /// <remarks>
-/// Note: a surrogate key, not (snapshot, council, dimension): inserting 140,000 rows under that composite
-/// text key (a second B-tree) measured about five times slower on SQLite than appending by row id.
+/// Note: stored as a JSON array in the council's row (<c>SnapshotCouncils.Scores</c>, short names d, s, st),
+/// not as a row each: the run wrote ~700,000 score rows at 100,000 returns (a table with its own key,
+/// a foreign-key index and a foreign key), which cost about 2.3 s of a 14 s run on SQLite. Readers only ever
+/// read a council's scores with the council. The numbers keep every bit of the double (see
+/// <see cref="SnapshotCouncilWriter"/>).
 /// </remarks>
 public sealed class SnapshotCouncilScore
 {
-    public long Id { get; set; }
-
-    public long SnapshotId { get; set; }
-
-    public int CouncilId { get; set; }
-
     public required string DimensionId { get; set; }
 
     public double? Score { get; set; }

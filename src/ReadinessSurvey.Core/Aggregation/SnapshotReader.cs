@@ -12,7 +12,7 @@ public sealed class SnapshotReader(ReadinessDbContext db)
     /// </summary>
     public Task<AggregateSnapshot?> GetCurrentSnapshotAsync(int roundId, CancellationToken cancellationToken = default) =>
         Current(roundId)
-            .Include(s => s.Councils).ThenInclude(c => c.Scores)
+            .Include(s => s.Councils)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 

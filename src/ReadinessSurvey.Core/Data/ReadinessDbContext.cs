@@ -42,8 +42,6 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<SnapshotCouncil> SnapshotCouncils => Set<SnapshotCouncil>();
 
-    public DbSet<SnapshotCouncilScore> SnapshotCouncilScores => Set<SnapshotCouncilScore>();
-
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

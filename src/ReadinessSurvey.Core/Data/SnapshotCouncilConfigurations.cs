@@ -17,15 +17,14 @@ internal sealed class SnapshotCouncilConfiguration : IEntityTypeConfiguration<Sn
 
         // No key to Councils: a snapshot is a record of the register as it was, and keeps its own copy.
         builder.HasOne<AggregateSnapshot>().WithMany(s => s.Councils).HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.Scores).WithOne().HasForeignKey(s => new { s.SnapshotId, s.CouncilId }).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class SnapshotCouncilScoreConfiguration : IEntityTypeConfiguration<SnapshotCouncilScore>
-{
-    public void Configure(EntityTypeBuilder<SnapshotCouncilScore> builder)
-    {
-        builder.Property(s => s.DimensionId).HasMaxLength(64);
-        builder.Property(s => s.Status).HasMaxLength(20);
+        // One JSON array per council, written by SQL (Aggregation/SnapshotCouncilWriter): the short property
+        // names keep a council's ~7 scores near 300 bytes; renaming them needs a migration of the stored JSON.
+        builder.OwnsMany(c => c.Scores, scores =>
+        {
+            scores.ToJson("Scores");
+            scores.Property(s => s.DimensionId).HasJsonPropertyName("d");
+            scores.Property(s => s.Score).HasJsonPropertyName("s");
+            scores.Property(s => s.Status).HasJsonPropertyName("st");
+        });
     }
 }

@@ -5,7 +5,7 @@ using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 
 namespace ReadinessSurvey.Tests.Aggregation;
 
-/// <summary>Per-council results are rows beside the snapshot, copied by the database, not part of its JSON.</summary>
+/// <summary>Per-council results are rows beside the snapshot (scores as JSON in each row), copied by the database, not part of its content JSON.</summary>
 public sealed class SnapshotCouncilRowsTests : IDisposable
 {
     private readonly TestDatabase _database = new();
@@ -16,7 +16,7 @@ public sealed class SnapshotCouncilRowsTests : IDisposable
         var (roundId, snapshot) = await SeedAndRunAsync();
 
         await using var db = _database.CreateContext();
-        var councils = await db.SnapshotCouncils.Where(c => c.SnapshotId == snapshot.Id).Include(c => c.Scores).OrderBy(c => c.Code).ToListAsync();
+        var councils = await db.SnapshotCouncils.Where(c => c.SnapshotId == snapshot.Id).OrderBy(c => c.Code).ToListAsync();
         Assert.Equal(["E06000001", "E06000002", "E06000003", "E07000001", "E07000002", "E10000001", "E10000002"], councils.Select(c => c.Code));
         var a = councils[0];
         Assert.Equal(("E06", NorthEast, "unitary", 72.0, 4), (a.TypeCode, a.RegionCode, a.Tier, a.OverallScore!.Value, a.MaturityLevel!.Value));
@@ -25,10 +25,41 @@ public sealed class SnapshotCouncilRowsTests : IDisposable
             a.Scores.OrderBy(s => s.DimensionId, StringComparer.Ordinal).Select(s => (s.DimensionId, s.Score!.Value, s.Status)));
         var g = councils[6];
         Assert.Contains(g.Scores, s => s is { DimensionId: Adoption, Score: null, Status: "insufficient" });
-        Assert.Equal(7 * 3, await db.SnapshotCouncilScores.CountAsync(s => s.SnapshotId == snapshot.Id));
+        Assert.Equal(7 * 3, councils.Sum(c => c.Scores.Count));
         Assert.Empty(SnapshotJson.ReadContent(snapshot).Councils);
         Assert.DoesNotContain("E06000001", snapshot.ContentJson, StringComparison.Ordinal);
         Assert.Equal(roundId, snapshot.RoundId);
+    }
+
+    [Fact]
+    public async Task A_councils_scores_round_trip_through_the_snapshot_as_the_same_doubles()
+    {
+        const double Sum = 0.1 + 0.2; // 0.30000000000000004: needs all 17 digits
+        const double Seventh = 62.857142857142854;
+        const double Third = 1.0 / 3;
+        int roundId;
+        await using (var db = _database.CreateContext())
+        {
+            roundId = await SeedAsync(db);
+            var a = await db.Returns.Include(r => r.Scores).SingleAsync(r => r.Council!.Code == "E06000001");
+            a.OverallScore = Third;
+            a.Scores.Single(s => s.DimensionId == Adoption).Score = Sum;
+            a.Scores.Single(s => s.DimensionId == Governance).Score = Seventh;
+            var b = await db.Returns.SingleAsync(r => r.Council!.Code == "E06000002");
+            b.OverallScore = null;
+            await db.SaveChangesAsync();
+            await Runner(db).RunAsync(roundId, Questions);
+        }
+
+        await using var read = _database.CreateContext();
+        var councils = await read.SnapshotCouncils.AsNoTracking().ToDictionaryAsync(c => c.Code);
+        Assert.Equal(
+            [(Adoption, Sum, "scored"), (Governance, Seventh, "scored"), ("overall", Third, "scored")],
+            councils["E06000001"].Scores.OrderBy(s => s.DimensionId, StringComparer.Ordinal).Select(s => (s.DimensionId, s.Score!.Value, s.Status)));
+        Assert.Contains(councils["E06000002"].Scores, s => s is { DimensionId: "overall", Score: null, Status: "insufficient" });
+        Assert.Contains(councils["E10000002"].Scores, s => s is { DimensionId: Adoption, Score: null, Status: "insufficient" });
+        var snapshot = (await new SnapshotReader(read).GetCurrentSnapshotAsync(roundId))!;
+        Assert.Equal(Seventh, snapshot.Councils.Single(c => c.Code == "E06000001").Scores.Single(s => s.DimensionId == Governance).Score);
     }
 
     [Fact]
@@ -61,7 +92,6 @@ public sealed class SnapshotCouncilRowsTests : IDisposable
 
         await using var read = _database.CreateContext();
         Assert.Equal(0, await read.SnapshotCouncils.CountAsync());
-        Assert.Equal(0, await read.SnapshotCouncilScores.CountAsync());
         Assert.Null(await new SnapshotReader(read).GetCurrentSnapshotAsync(roundId));
     }
 
@@ -73,7 +103,6 @@ public sealed class SnapshotCouncilRowsTests : IDisposable
         await using var db = _database.CreateContext();
         await db.AggregateSnapshots.Where(s => s.Id == snapshot.Id).ExecuteDeleteAsync();
         Assert.Equal(0, await db.SnapshotCouncils.CountAsync());
-        Assert.Equal(0, await db.SnapshotCouncilScores.CountAsync());
     }
 
     public void Dispose() => _database.Dispose();

@@ -388,40 +388,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.ToTable("SnapshotCouncils");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CouncilId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("DimensionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<double?>("Score")
-                        .HasColumnType("float");
-
-                    b.Property<long>("SnapshotId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "CouncilId");
-
-                    b.ToTable("SnapshotCouncilScores");
-                });
-
             modelBuilder.Entity("ReadinessSurvey.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1133,15 +1099,40 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Aggregation.SnapshotCouncil", null)
-                        .WithMany("Scores")
-                        .HasForeignKey("SnapshotId", "CouncilId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.OwnsMany("ReadinessSurvey.Aggregation.SnapshotCouncilScore", "Scores", b1 =>
+                        {
+                            b1.Property<long>("SnapshotCouncilSnapshotId");
+
+                            b1.Property<int>("SnapshotCouncilCouncilId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("DimensionId")
+                                .IsRequired()
+                                .HasJsonPropertyName("d");
+
+                            b1.Property<double?>("Score")
+                                .HasJsonPropertyName("s");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasJsonPropertyName("st");
+
+                            b1.HasKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SnapshotCouncils");
+
+                            b1
+                                .ToJson("Scores")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
@@ -1292,11 +1283,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
-                {
-                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>

@@ -371,38 +371,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.ToTable("SnapshotCouncils");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CouncilId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DimensionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Score")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("SnapshotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "CouncilId");
-
-                    b.ToTable("SnapshotCouncilScores");
-                });
-
             modelBuilder.Entity("ReadinessSurvey.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1088,15 +1056,40 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncilScore", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Aggregation.SnapshotCouncil", null)
-                        .WithMany("Scores")
-                        .HasForeignKey("SnapshotId", "CouncilId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.OwnsMany("ReadinessSurvey.Aggregation.SnapshotCouncilScore", "Scores", b1 =>
+                        {
+                            b1.Property<long>("SnapshotCouncilSnapshotId");
+
+                            b1.Property<int>("SnapshotCouncilCouncilId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("DimensionId")
+                                .IsRequired()
+                                .HasJsonPropertyName("d");
+
+                            b1.Property<double?>("Score")
+                                .HasJsonPropertyName("s");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasJsonPropertyName("st");
+
+                            b1.HasKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SnapshotCouncils");
+
+                            b1
+                                .ToJson("Scores")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
@@ -1247,11 +1240,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
-                {
-                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
