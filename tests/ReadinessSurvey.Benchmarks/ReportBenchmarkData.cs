@@ -54,8 +54,8 @@ internal sealed class ReportBenchmarkData(string connectionString)
     /// <summary>
     /// The round of a database kept from an earlier run, migrated to the current schema first (new tables
     /// such as SnapshotCouncils, which reports read); null, after deleting the file, when it cannot be
-    /// migrated or does not hold one round of <paramref name="returns"/> submitted returns with a current
-    /// snapshot, so the caller seeds afresh.
+    /// migrated or does not hold one round of <paramref name="returns"/> submitted returns, each with its
+    /// submission record, and a current snapshot, so the caller seeds afresh.
     /// </summary>
     public async Task<int?> ReuseAsync(int returns)
     {
@@ -80,7 +80,8 @@ internal sealed class ReportBenchmarkData(string connectionString)
                 var round = await db.Rounds.AsNoTracking().OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
                 var fits = round is { } id
                            && await db.Returns.CountAsync(r => r.RoundId == id && r.Status == ReturnStatus.Submitted) == returns
-                           && await db.AggregateSnapshots.AnyAsync(s => s.RoundId == id && s.IsCurrent);
+                           && await db.AggregateSnapshots.AnyAsync(s => s.RoundId == id && s.IsCurrent)
+                           && !await db.Returns.AnyAsync(r => r.RoundId == id && !r.History.Any(e => e.Kind == SubmissionEventKind.Submitted));
                 roundId = fits ? round : null;
             }
             catch (SqliteException e)
@@ -171,6 +172,9 @@ internal sealed class ReportBenchmarkData(string connectionString)
             "$id", "$return", "$question", "$json", "$choice", "$number", "$ticks", "$at");
         var selection = Command(connection, transaction,
             "INSERT INTO AnswerSelections (AnswerId, ReturnId, QuestionId, Value) VALUES ($answer, $return, $question, $value)", "$answer", "$return", "$question", "$value");
+        // The submission record SubmissionService keeps: the answers as submitted, which the export reads.
+        var submitted = Command(connection, transaction,
+            "INSERT INTO SubmissionEvents (ReturnId, Kind, At, Actor, AnswersJson) VALUES ($return, 0, $at, 'Synthetic respondent', $json)", "$return", "$at", "$json");
 
         long answerId = 0;
         var row = new Answer { QuestionId = "", ValueJson = "" };
@@ -187,6 +191,8 @@ internal sealed class ReportBenchmarkData(string connectionString)
                 await score.ExecuteNonQueryAsync();
             }
 
+            Set(submitted, returnId, At, new AnswerSet(synthetic.Answers.Select(a => KeyValuePair.Create(a.Question.Id, a.Value))).ToJson());
+            await submitted.ExecuteNonQueryAsync();
             foreach (var (q, value) in synthetic.Answers)
             {
                 AnswerStorage.Apply(row, q, value);

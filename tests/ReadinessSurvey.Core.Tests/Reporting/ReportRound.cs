@@ -15,7 +15,8 @@ namespace ReadinessSurvey.Tests.Reporting;
 /// A small round for report tests: the real council register, a six-question definition, eleven
 /// submitted returns in the South East (six E07, three E06, two E10: the E06 and E10 groups are under
 /// the threshold of 5, so their published cells are suppressed), one return in progress, and a
-/// current aggregate snapshot. Answers are stored the way the app stores them (AnswerStorage).
+/// current aggregate snapshot. Answers are stored the way the app stores them (AnswerStorage), with each
+/// submitted return's submission record (its answers as submitted).
 /// </summary>
 public static class ReportRound
 {
@@ -186,6 +187,12 @@ public static class ReportRound
             var answer = new Answer { QuestionId = id, ValueJson = "", Version = 1, UpdatedAt = at };
             AnswerStorage.Apply(answer, definition.FindQuestion(id)!, value);
             r.Answers.Add(answer);
+        }
+
+        if (status == ReturnStatus.Submitted)
+        {
+            // The submission record SubmissionService keeps: the answers as submitted (what the export reads).
+            r.History.Add(new SubmissionEvent { Kind = SubmissionEventKind.Submitted, At = at, Actor = "Test respondent", AnswersJson = new AnswerSet(values).ToJson() });
         }
 
         return r;

@@ -5,13 +5,14 @@ using ReadinessSurvey.Surveys;
 namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
-/// Reads the two stored answer shapes an export meets most often, options with an optional "Other"
-/// (<c>{"o":[...],"x":"..."}</c>) and text (<c>{"t":"..."}</c>), straight from UTF-8, giving option codes
-/// as the question's own strings. Anything else is left to the serializer (<see cref="StoredAnswers.Parse(Question, ReadOnlySpan{byte}, string?, double?)"/>).
+/// Reads a stored answer (<see cref="AnswerValue"/>'s members <c>o</c>, <c>x</c>, <c>t</c>, <c>n</c>,
+/// <c>b</c> and <c>dk</c>) straight from UTF-8, giving option codes as the question's own strings.
+/// Anything else (an unknown member, a value of the wrong kind) is left to the serializer
+/// (<see cref="StoredAnswers.Parse(Question, ReadOnlySpan{byte}, string?, double?)"/>).
 /// </summary>
 /// <remarks>
-/// Note: a large export has a million such answers; the serializer's generic object reading and a new
-/// string per option code cost about a fifth of the whole database read.
+/// Note: a large export reads millions of answers; the serializer's generic object reading and a new
+/// string per option code cost more than the rest of the read together.
 /// </remarks>
 internal sealed class AnswerJsonReader
 {
@@ -25,19 +26,38 @@ internal sealed class AnswerJsonReader
         _utf8Codes = _codes.Select(Encoding.UTF8.GetBytes).ToArray();
     }
 
-    /// <summary>The answer, or null when the JSON is not one of the two shapes (or not JSON at all).</summary>
+    /// <summary>The answer, or null when the JSON is not an answer this reader knows (or not JSON at all).</summary>
     public AnswerValue? TryRead(ReadOnlySpan<byte> json)
     {
         try
         {
             var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
+            // Nothing may follow the object (the serializer refuses trailing content).
+            return reader.Read() && TryRead(ref reader) is { } value && !reader.Read() ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
+    /// <summary>
+    /// The answer whose object starts at the reader's current token, read up to its end; null when it is
+    /// not an answer this reader knows (the reader is then somewhere inside it: read again from a copy).
+    /// </summary>
+    public AnswerValue? TryRead(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        {
             IReadOnlyList<string>? options = null;
             string? other = null, text = null;
+            decimal? number = null;
+            bool? yesNo = null;
+            var dontKnow = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("o"u8))
@@ -60,20 +80,42 @@ internal sealed class AnswerJsonReader
                     var value = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
                     (isOther ? ref other : ref text) = value;
                 }
+                else if (reader.ValueTextEquals("n"u8))
+                {
+                    if (!reader.Read() || !(reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out _))))
+                    {
+                        return null;
+                    }
+
+                    number = reader.TokenType == JsonTokenType.Null ? null : reader.GetDecimal();
+                }
+                else if (reader.ValueTextEquals("b"u8))
+                {
+                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
+                    {
+                        return null;
+                    }
+
+                    yesNo = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
+                }
+                else if (reader.ValueTextEquals("dk"u8))
+                {
+                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+                    {
+                        return null;
+                    }
+
+                    dontKnow = reader.GetBoolean();
+                }
                 else
                 {
                     return null;
                 }
             }
 
-            // The object must close, and nothing may follow it (the serializer refuses trailing content).
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read()
-                ? new AnswerValue { Options = options, Other = other, Text = text }
+            return reader.TokenType == JsonTokenType.EndObject
+                ? new AnswerValue { Options = options, Other = other, Text = text, Number = number, YesNo = yesNo, DontKnow = dontKnow }
                 : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ReadinessSurvey.Reporting.Models;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
@@ -5,32 +6,32 @@ using ReadinessSurvey.Surveys;
 namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
-/// Turns answer rows (ordered by return) into one <see cref="ExportRow"/> per return. Fed by a cursor
-/// over the database (<see cref="ExportRowReader"/>): a return's columns when a new return starts, then
-/// each of its answers.
+/// Builds one <see cref="ExportRow"/> per return (<see cref="ExportRowReader"/>): a return's columns when
+/// it starts, then its answers, from its submission record's JSON or read the long way.
 /// </summary>
 /// <remarks>
-/// Note: this runs for each of millions of answer rows, so question ids and choice codes arrive as
-/// character spans and are looked up without making a string, and choice answers are shared immutable
-/// instances, one per (question, code).
+/// Note: this runs for each of millions of answers, so question ids are looked up from the JSON without
+/// making a string, and choice answers are shared immutable instances, one per (question, code).
 /// </remarks>
 internal sealed class ExportRowPivot
 {
+    /// <summary>Question ids are at most 64 characters (the Answers column); longer names are not questions.</summary>
+    private const int MaxQuestionId = 64;
+
+    private readonly Dictionary<string, Slot> _slots;
     private readonly Dictionary<string, Slot>.AlternateLookup<ReadOnlySpan<char>> _questions;
     private readonly IReadOnlyDictionary<int, CouncilNames> _councils;
     private readonly int _questionCount;
     private ExportRow? _row;
     private Dictionary<string, ExportAnswer>? _answers;
-    private Slot? _needsJson;
 
     public ExportRowPivot(SurveyDefinition definition, IReadOnlyDictionary<int, CouncilNames> councils)
     {
         ArgumentNullException.ThrowIfNull(definition);
         _councils = councils;
         _questionCount = definition.Questions.Count;
-        _questions = definition.Questions
-            .ToDictionary(q => q.Id, q => new Slot(q), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        _slots = definition.Questions.ToDictionary(q => q.Id, q => new Slot(q), StringComparer.Ordinal);
+        _questions = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The id of the return being built, or -1 before the first.</summary>
@@ -67,54 +68,68 @@ internal sealed class ExportRowPivot
     }
 
     /// <summary>
-    /// Adds an answer from its derived columns when they alone give it: a choice code for any question
-    /// but multiple choice (whose codes are in the JSON), or a number question's number. Returns the
-    /// question when the answer has to be read from its JSON instead (see <see cref="AddJson"/> and
-    /// <see cref="Add"/>), and null when it is done or belongs to a question no longer asked.
+    /// Adds the answers of a return's submission record (a JSON object of question id to stored answer,
+    /// see <see cref="AnswerSet"/>), skipping questions no longer asked. False, with nothing added, when
+    /// the record is not such an object; the caller then reads the return's answer rows.
     /// </summary>
-    public Question? AddFromColumns(ReadOnlySpan<char> questionId, ReadOnlySpan<char> choice, bool hasChoice, double? number)
+    public bool AddSubmitted(ReadOnlySpan<byte> json)
     {
-        if (!_questions.TryGetValue(questionId, out var slot))
+        var answers = _answers ?? throw new InvalidOperationException("No return is started.");
+        Span<char> id = stackalloc char[MaxQuestionId];
+        try
         {
-            return null;
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return Unreadable();
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                Slot? slot = null;
+                // An escaped name is never longer unescaped, so the buffer holds any name that fits as written.
+                var known = reader.ValueSpan.Length <= MaxQuestionId && _questions.TryGetValue(id[..reader.CopyString(id)], out slot);
+                if (!reader.Read())
+                {
+                    return Unreadable();
+                }
+
+                if (!known)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                // Read in place; anything the fast reader does not know is read again by the serializer.
+                var start = reader;
+                if (slot!.Json.TryRead(ref reader) is not { } value)
+                {
+                    reader = start;
+                    var from = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    value = StoredAnswers.Parse(slot.Question, json[from..(int)reader.BytesConsumed], null, null);
+                }
+
+                answers[slot.Question.Id] = slot.Of(value);
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject || Unreadable();
+        }
+        catch (JsonException)
+        {
+            return Unreadable();
         }
 
-        var question = slot.Question;
-        if (hasChoice && question.Type != QuestionType.MultipleChoice)
+        bool Unreadable()
         {
-            _answers![question.Id] = slot.Choice(choice);
-            return null;
+            answers.Clear();
+            return false;
         }
-
-        if (!hasChoice && question.Type == QuestionType.Number && number is { } n)
-        {
-            // As StoredAnswers.Parse reads a number answer whose JSON is not selected.
-            _answers![question.Id] = new ExportAnswer([], (decimal)n);
-            return null;
-        }
-
-        _needsJson = slot;
-        return question;
     }
 
-    /// <summary>Adds the answer <see cref="AddFromColumns"/> last said needs its JSON, read from the JSON's UTF-8.</summary>
-    public void AddJson(ReadOnlySpan<byte> json, string? choice, double? number)
-    {
-        var slot = _needsJson ?? throw new InvalidOperationException("No answer is waiting for its JSON.");
-        _needsJson = null;
-        var value = (json.IsEmpty ? null : slot.Json.TryRead(json)) ?? StoredAnswers.Parse(slot.Question, json, choice, number);
-        Add(slot.Question, value);
-    }
-
-    /// <summary>Adds an answer read the long way (its JSON, or its columns for anything unusual).</summary>
+    /// <summary>Adds an answer read the long way (from the return's answer rows).</summary>
     public void Add(Question question, AnswerValue value) =>
-        _answers![question.Id] = question.Type switch
-        {
-            QuestionType.Number => new ExportAnswer([], value.Number),
-            QuestionType.Text or QuestionType.LongText => new ExportAnswer([], null, value.Text),
-            QuestionType.MultipleChoice => new ExportAnswer(value.Options ?? [], null, null, value.Other),
-            _ => new ExportAnswer(StoredAnswers.CodesOf(question, value)),
-        };
+        _answers![question.Id] = _slots[question.Id].Of(value);
 
     /// <summary>A council's names, looked up by id (the register is small, the rows are not).</summary>
     public sealed record CouncilNames(string Code, string Name, string TypeName, string RegionName);
@@ -129,14 +144,29 @@ internal sealed class ExportRowPivot
 
         public AnswerJsonReader Json => _json ??= new AnswerJsonReader(Question);
 
-        public ExportAnswer Choice(ReadOnlySpan<char> code)
+        /// <summary>The export's form of an answer; a choice answer is shared by every return giving it.</summary>
+        public ExportAnswer Of(AnswerValue value)
         {
-            var lookup = _choices.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(code, out var answer))
+            switch (Question.Type)
             {
-                var text = code.ToString();
-                answer = new ExportAnswer([text]);
-                _choices[text] = answer;
+                case QuestionType.Number:
+                    return new ExportAnswer([], value.Number);
+                case QuestionType.Text or QuestionType.LongText:
+                    return new ExportAnswer([], null, value.Text);
+                case QuestionType.MultipleChoice:
+                    return new ExportAnswer(value.Options ?? [], null, null, value.Other);
+                default:
+                    var codes = StoredAnswers.CodesOf(Question, value);
+                    return codes.Count == 1 ? Choice(codes[0]) : new ExportAnswer(codes);
+            }
+        }
+
+        private ExportAnswer Choice(string code)
+        {
+            if (!_choices.TryGetValue(code, out var answer))
+            {
+                answer = new ExportAnswer([code]);
+                _choices[code] = answer;
             }
 
             return answer;
