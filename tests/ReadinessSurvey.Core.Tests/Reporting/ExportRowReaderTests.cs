@@ -112,6 +112,20 @@ public sealed class ExportRowReaderTests : IDisposable
         Assert.Equal(["4"], row.Answers["E2"].Codes);
     }
 
+    [Fact]
+    public void The_batch_query_translates_for_SQL_Server_with_the_latest_submission_record()
+    {
+        using var db = ReadinessSurvey.Data.DataServiceCollectionExtensions.CreateContext(
+            ReadinessSurvey.Data.DatabaseProvider.SqlServer, "Server=(offline);Database=Readiness;Trusted_Connection=True;TrustServerCertificate=True");
+
+        var sql = ExportRowReader.Batch(db, 1, 0).ToQueryString();
+
+        Assert.Contains("SELECT TOP(@", sql, StringComparison.Ordinal);
+        Assert.Contains("[AnswersJson]", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [s].[Id] DESC", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY [r].[Id]", sql, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"o":["a","b"],"x":"other"}""")]
     [InlineData("""{"t":"text"}""")]

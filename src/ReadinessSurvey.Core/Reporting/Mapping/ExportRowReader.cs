@@ -72,7 +72,7 @@ public static class ExportRowReader
     }
 
     /// <summary>The next batch of submitted returns after a return id, each with its latest submission record's answers.</summary>
-    private static IQueryable<SubmittedReturn> Batch(ReadinessDbContext db, int roundId, int after) =>
+    internal static IQueryable<SubmittedReturn> Batch(ReadinessDbContext db, int roundId, int after) =>
         db.Returns.AsNoTracking()
             .Where(r => r.RoundId == roundId && r.Status == ReturnStatus.Submitted && r.Id > after)
             .OrderBy(r => r.Id)
@@ -93,5 +93,5 @@ public static class ExportRowReader
         return buffer.WrittenSpan;
     }
 
-    private sealed record SubmittedReturn(int Id, int CouncilId, DateTime? SubmittedAt, double? OverallScore, int? MaturityLevel, string? AnswersJson);
+    internal sealed record SubmittedReturn(int Id, int CouncilId, DateTime? SubmittedAt, double? OverallScore, int? MaturityLevel, string? AnswersJson);
 }
