@@ -322,12 +322,15 @@ internal static class ReportBenchmarks
         var cpu = CpuSeconds();
         var pause = GC.GetTotalPauseDuration();
         var collections = GC.CollectionCount(0);
+        var (gen1, gen2) = (GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         await action();
         watch.Stop();
         var result = new Result(watch.Elapsed.TotalSeconds, sampler.PeakMegabytes);
         Console.WriteLine($"{name,-72} {result.Seconds,7:0.00} s  cpu {CpuSeconds() - cpu,6:0.00} s  peak {result.PeakMegabytes,5:N0} MB (before {sampler.StartMegabytes:N0} MB)" +
-                          $"  GC {GC.CollectionCount(0) - collections} collections, {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s paused");
+                          $"  GC {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2), " +
+                          $"{(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s paused, {(GC.GetTotalAllocatedBytes() - allocated) / (1024 * 1024):N0} MB allocated");
         return result;
     }
 
