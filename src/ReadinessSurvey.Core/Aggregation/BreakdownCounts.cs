@@ -29,7 +29,8 @@ namespace ReadinessSurvey.Aggregation;
 /// calls the aggregate for matching rows (24 <c>SUM(CASE ...)</c> columns cost more than the sort saved).
 /// The temporary table's integer key makes the per-row lookup cheap (joining Returns and Councils per
 /// answer, or a materialised CTE, cost about as much as the sort). The column lists are built from the
-/// register's groups, so the queries are SQL text run on EF Core's connection inside the run's transaction;
+/// register's groups, so the queries are SQL text run on EF Core's connection inside the run's transaction
+/// (on a SQLite file some run on a second connection at the same time, see <see cref="CreateOnSecondConnectionAsync"/>);
 /// SQL Server gets <c>COUNT(CASE WHEN ...)</c> and a #temporary table, the same statistics.
 /// </remarks>
 internal sealed class BreakdownCounts : IAsyncDisposable
@@ -92,13 +93,8 @@ internal sealed class BreakdownCounts : IAsyncDisposable
         ReadinessDbContext db, int roundId, IReadOnlyList<GroupInfo> registerGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } connectionString)
-        {
-            return null;
-        }
-
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        if (!db.Database.IsSqlite() || db.Database.GetConnectionString() is not { } connectionString
+            || DataServiceCollectionExtensions.SqliteFile(connectionString) is null)
         {
             return null;
         }

@@ -81,11 +81,11 @@ public static class DataServiceCollectionExtensions
         return new SqliteReadinessDbContext(sqlite.Options);
     }
 
-    /// <summary>The SQLite file a connection string points at, or null for in-memory or shared-cache databases.</summary>
+    /// <summary>The SQLite file a connection string points at, or null for an in-memory database (<c>:memory:</c>, <c>Mode=Memory</c> or no data source).</summary>
     public static string? SqliteFile(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
             ? null
             : Path.GetFullPath(builder.DataSource);
     }
