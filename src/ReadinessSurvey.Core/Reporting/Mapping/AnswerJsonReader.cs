@@ -8,7 +8,8 @@ namespace ReadinessSurvey.Reporting.Mapping;
 /// Reads a stored answer (<see cref="AnswerValue"/>'s members <c>o</c>, <c>x</c>, <c>t</c>, <c>n</c>,
 /// <c>b</c> and <c>dk</c>) straight from UTF-8, giving option codes as the question's own strings.
 /// Anything else (an unknown member, a value of the wrong kind) is left to the serializer
-/// (<see cref="StoredAnswers.Parse(Question, ReadOnlySpan{byte}, string?, double?)"/>).
+/// (<see cref="StoredAnswers.Parse(Question, ReadOnlySpan{byte}, string?, double?)"/>). The caller
+/// catches <see cref="JsonException"/> for JSON that is not JSON at all.
 /// </summary>
 /// <remarks>
 /// Note: a large export reads millions of answers; the serializer's generic object reading and a new
@@ -26,21 +27,6 @@ internal sealed class AnswerJsonReader
         _utf8Codes = _codes.Select(Encoding.UTF8.GetBytes).ToArray();
     }
 
-    /// <summary>The answer, or null when the JSON is not an answer this reader knows (or not JSON at all).</summary>
-    public AnswerValue? TryRead(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            // Nothing may follow the object (the serializer refuses trailing content).
-            return reader.Read() && TryRead(ref reader) is { } value && !reader.Read() ? value : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
     /// The answer whose object starts at the reader's current token, read up to its end; null when it is
     /// not an answer this reader knows (the reader is then somewhere inside it: read again from a copy).
@@ -52,71 +38,80 @@ internal sealed class AnswerJsonReader
             return null;
         }
 
+        IReadOnlyList<string>? options = null;
+        string? other = null, text = null;
+        decimal? number = null;
+        bool? yesNo = null;
+        var dontKnow = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            IReadOnlyList<string>? options = null;
-            string? other = null, text = null;
-            decimal? number = null;
-            bool? yesNo = null;
-            var dontKnow = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (reader.ValueTextEquals("o"u8))
             {
-                if (reader.ValueTextEquals("o"u8))
+                if (ReadCodes(ref reader) is not { } codes)
                 {
-                    if (ReadCodes(ref reader) is not { } codes)
-                    {
-                        return null;
-                    }
-
-                    options = codes;
+                    return null;
                 }
-                else if (reader.ValueTextEquals("x"u8) || reader.ValueTextEquals("t"u8))
-                {
-                    var isOther = reader.ValueTextEquals("x"u8);
-                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
-                    {
-                        return null;
-                    }
 
-                    var value = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
-                    (isOther ? ref other : ref text) = value;
+                options = codes;
+            }
+            else if (reader.ValueTextEquals("x"u8) || reader.ValueTextEquals("t"u8))
+            {
+                var isOther = reader.ValueTextEquals("x"u8);
+                if (!reader.Read() || reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                {
+                    return null;
                 }
-                else if (reader.ValueTextEquals("n"u8))
-                {
-                    if (!reader.Read() || !(reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out _))))
-                    {
-                        return null;
-                    }
 
-                    number = reader.TokenType == JsonTokenType.Null ? null : reader.GetDecimal();
+                var value = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                (isOther ? ref other : ref text) = value;
+            }
+            else if (reader.ValueTextEquals("n"u8))
+            {
+                if (!reader.Read())
+                {
+                    return null;
                 }
-                else if (reader.ValueTextEquals("b"u8))
-                {
-                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
-                    {
-                        return null;
-                    }
 
-                    yesNo = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    number = null;
                 }
-                else if (reader.ValueTextEquals("dk"u8))
+                else if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var n))
                 {
-                    if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
-                    {
-                        return null;
-                    }
-
-                    dontKnow = reader.GetBoolean();
+                    number = n;
                 }
                 else
                 {
                     return null;
                 }
             }
+            else if (reader.ValueTextEquals("b"u8))
+            {
+                if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
+                {
+                    return null;
+                }
 
-            return reader.TokenType == JsonTokenType.EndObject
-                ? new AnswerValue { Options = options, Other = other, Text = text, Number = number, YesNo = yesNo, DontKnow = dontKnow }
-                : null;
+                yesNo = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
+            }
+            else if (reader.ValueTextEquals("dk"u8))
+            {
+                if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+                {
+                    return null;
+                }
+
+                dontKnow = reader.GetBoolean();
+            }
+            else
+            {
+                return null;
+            }
         }
+
+        return reader.TokenType == JsonTokenType.EndObject
+            ? new AnswerValue { Options = options, Other = other, Text = text, Number = number, YesNo = yesNo, DontKnow = dontKnow }
+            : null;
     }
 
     private List<string>? ReadCodes(ref Utf8JsonReader reader)

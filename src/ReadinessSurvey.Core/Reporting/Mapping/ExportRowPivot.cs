@@ -34,14 +34,9 @@ internal sealed class ExportRowPivot
         _questions = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The id of the return being built, or -1 before the first.</summary>
-    public int CurrentReturnId { get; private set; } = -1;
-
-    /// <summary>Starts a return; gives back the one it finishes (null for the first).</summary>
-    public ExportRow? Start(int returnId, int councilId, DateTime? submittedAt, double? overall, int? level)
+    /// <summary>Starts a return's row; its answers follow, then <see cref="Finish"/>.</summary>
+    public void Start(int councilId, DateTime? submittedAt, double? overall, int? level)
     {
-        var finished = _row;
-        CurrentReturnId = returnId;
         var council = _councils.GetValueOrDefault(councilId);
         _answers = new Dictionary<string, ExportAnswer>(_questionCount, StringComparer.Ordinal);
         _row = new ExportRow
@@ -56,14 +51,13 @@ internal sealed class ExportRowPivot
             Level = level,
             Answers = _answers,
         };
-        return finished;
     }
 
-    /// <summary>The last return, once the rows have run out.</summary>
-    public ExportRow? Finish()
+    /// <summary>The row started last, with its answers.</summary>
+    public ExportRow Finish()
     {
-        var finished = _row;
-        _row = null;
+        var finished = _row ?? throw new InvalidOperationException("No return is started.");
+        (_row, _answers) = (null, null);
         return finished;
     }
 
@@ -127,9 +121,9 @@ internal sealed class ExportRowPivot
         }
     }
 
-    /// <summary>Adds an answer read the long way (from the return's answer rows).</summary>
-    public void Add(Question question, AnswerValue value) =>
-        _answers![question.Id] = _slots[question.Id].Of(value);
+    /// <summary>Adds the answer to a question of the definition, read the long way (from the return's answer rows).</summary>
+    public void Add(string questionId, AnswerValue value) =>
+        (_answers ?? throw new InvalidOperationException("No return is started."))[questionId] = _slots[questionId].Of(value);
 
     /// <summary>A council's names, looked up by id (the register is small, the rows are not).</summary>
     public sealed record CouncilNames(string Code, string Name, string TypeName, string RegionName);

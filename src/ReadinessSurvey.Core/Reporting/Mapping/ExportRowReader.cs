@@ -50,16 +50,17 @@ public static class ExportRowReader
             foreach (var r in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                pivot.Start(r.Id, r.CouncilId, r.SubmittedAt, r.OverallScore, r.MaturityLevel);
+                pivot.Start(r.CouncilId, r.SubmittedAt, r.OverallScore, r.MaturityLevel);
                 if (r.AnswersJson is null || !pivot.AddSubmitted(Utf8(r.AnswersJson, utf8)))
                 {
+                    // Only the definition's questions (StoredAnswers skips the rest).
                     foreach (var (questionId, value) in await StoredAnswers.ForReturnAsync(db, r.Id, definition, cancellationToken))
                     {
-                        pivot.Add(definition.FindQuestion(questionId)!, value);
+                        pivot.Add(questionId, value);
                     }
                 }
 
-                yield return pivot.Finish()!;
+                yield return pivot.Finish();
             }
 
             if (batch.Count < BatchReturns)
