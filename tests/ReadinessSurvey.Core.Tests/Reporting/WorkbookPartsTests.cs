@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using ReadinessSurvey.Reporting.Excel;
 using ReadinessSurvey.Reporting.Mapping;
 
@@ -6,19 +7,47 @@ namespace ReadinessSurvey.Tests.Reporting;
 public class WorkbookPartsTests
 {
     [Fact]
-    public void Runs_ColumnOfCounts_IsOneRangeDown()
+    public async Task SheetWriter_GivesEachCellItsLooks_SharedAndCombined()
     {
-        var runs = StyleRuns.Runs([(4, 2), (5, 2), (6, 2), (9, 2)]);
+        using var output = new MemoryStream();
+        using (var workbook = new ReportWorkbook("Styles"))
+        {
+            var s = workbook.AddSheet("Looks", "Cells with looks");
+            s.Heading(1, 1, "Heading", 16);
+            s.Header(3, 1, ["Name", "Share", "Count"]);
+            for (var row = 4; row <= 6; row++)
+            {
+                s.Text(row, 1, "Council " + row);
+                s.Percent(row, 2, 0.25m * (row - 3));
+                s.NumberOrMark(row, 3, row, suppressed: row == 5, SheetWriter.CountFormat, "[c]");
+            }
 
-        Assert.Equal([(4, 2, 6, 2), (9, 2, 9, 2)], runs);
-    }
+            s.Text(7, 1, "=HYPERLINK(\"http://x\")", bold: true);
+            s.Number(8, 2, 1.5m, SheetWriter.ScoreFormat);
+            s.Number(8, 2, 0.5m, SheetWriter.PercentFormat);
+            await workbook.SaveAsync(output, default);
+        }
 
-    [Fact]
-    public void Runs_HeaderRow_IsOneRangeAlong()
-    {
-        var runs = StyleRuns.Runs([(3, 1), (3, 2), (3, 3), (3, 4)]);
-
-        Assert.Equal([(3, 1, 3, 4)], runs);
+        output.Position = 0;
+        using var read = new XLWorkbook(output);
+        var sheet = read.Worksheet("Looks");
+        Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
+        Assert.Equal(16, sheet.Cell(1, 1).Style.Font.FontSize);
+        Assert.All(sheet.Range(3, 1, 3, 3).Cells(), c => Assert.True(c.Style.Font.Bold));
+        Assert.Equal(11, sheet.Cell(3, 1).Style.Font.FontSize);
+        Assert.All([4, 5, 6], row => Assert.Equal(SheetWriter.PercentFormat, sheet.Cell(row, 2).Style.NumberFormat.Format));
+        Assert.All([4, 5, 6], row => Assert.False(sheet.Cell(row, 1).Style.Font.Bold));
+        Assert.Equal(SheetWriter.CountFormat, sheet.Cell(4, 3).Style.NumberFormat.Format);
+        Assert.Equal(XLAlignmentHorizontalValues.General, sheet.Cell(4, 3).Style.Alignment.Horizontal);
+        Assert.Equal("[c]", sheet.Cell(5, 3).GetString());
+        Assert.Equal(XLAlignmentHorizontalValues.Right, sheet.Cell(5, 3).Style.Alignment.Horizontal);
+        Assert.Equal(SheetWriter.CountFormat, sheet.Cell(6, 3).Style.NumberFormat.Format);
+        Assert.True(sheet.Cell(7, 1).Style.IncludeQuotePrefix);
+        Assert.True(sheet.Cell(7, 1).Style.Font.Bold);
+        Assert.False(sheet.Cell(7, 1).HasFormula);
+        Assert.False(sheet.Cell(4, 1).Style.IncludeQuotePrefix);
+        // A cell written twice keeps the later format.
+        Assert.Equal(SheetWriter.PercentFormat, sheet.Cell(8, 2).Style.NumberFormat.Format);
     }
 
     [Fact]

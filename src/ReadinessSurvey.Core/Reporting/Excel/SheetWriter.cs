@@ -18,7 +18,7 @@ public sealed class SheetWriter
     public const string CountFormat = "#,##0";
 
     private readonly Dictionary<int, double> _widths = [];
-    private readonly StyleRuns _styles = new();
+    private readonly CellStyles _styles = new();
     private readonly List<(int HeaderRow, int FirstColumn, int LastRow, int LastColumn, string Name)> _tables = [];
 
     public SheetWriter(IXLWorksheet sheet)
