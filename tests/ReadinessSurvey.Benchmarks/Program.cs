@@ -5,7 +5,7 @@ namespace ReadinessSurvey.Benchmarks;
 /// measured in the same run:
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- aggregate [--returns 100000]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- load [--clients 32] [--saves 50]
-///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--returns N] [--db file]
+///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--rounds N] [--returns N] [--db file]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- dashboard [--clients 4] [--requests 50]
 ///   dotnet run -c Release --project tests/ReadinessSurvey.Benchmarks -- explain --db kept.db statements.sql
 /// </summary>
@@ -23,7 +23,7 @@ public static class BenchmarkProgram
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--returns N] [--db file] | dashboard [--clients N] [--requests N]");
+        Console.Error.WriteLine("Usage: aggregate [--returns N] | load [--clients N] [--saves N] | report [sector|councils|export|export-read|export-xlsx|all] [--councils N] [--rounds N] [--returns N] [--db file] | dashboard [--clients N] [--requests N]");
         return 2;
     }
 }

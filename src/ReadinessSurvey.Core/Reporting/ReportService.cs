@@ -119,9 +119,23 @@ public sealed class ReportService(
         return new ReportOutput(path, [path]);
     }
 
-    private async Task<ReportOutput> AllCouncilsAsync(ReportSource source, string? outDir, IProgress<int>? progress, CancellationToken ct)
+    private Task<ReportOutput> AllCouncilsAsync(ReportSource source, string? outDir, IProgress<int>? progress, CancellationToken ct) =>
+        CouncilsAsync(source, source.Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), outDir, progress, ct);
+
+    /// <summary>
+    /// Writes the benchmark workbooks of the given councils from the snapshot, <see cref="MaxParallelism"/> at a time;
+    /// each council must be in the snapshot. <c>report councils</c> gives every council in it.
+    /// </summary>
+    public async Task<ReportOutput> CouncilsAsync(ReportSource source, IReadOnlyList<string> codes, string? outDir, IProgress<int>? progress, CancellationToken ct)
     {
-        var codes = source.Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(codes);
+        var missing = codes.Except(source.Content.Councils.Select(c => c.Code), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ReportException($"These councils are not in round {source.RoundId}'s aggregate results: {string.Join(", ", missing)}.");
+        }
+
         var files = new string[codes.Count];
         var done = 0;
         await Parallel.ForEachAsync(

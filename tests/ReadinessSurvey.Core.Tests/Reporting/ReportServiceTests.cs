@@ -183,6 +183,25 @@ public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task Councils_GivenCodes_WritesThoseOnly_AndRefusesOneNotInTheSnapshot()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var source = await service.LoadAsync(fixture.Round.RoundId, default);
+        var two = fixture.Round.Submitted.Order(StringComparer.Ordinal).Take(2).ToList();
+        using var folder = new OutputFolder();
+
+        var output = await service.CouncilsAsync(source, two, folder.Path, null, default);
+        var error = await Assert.ThrowsAsync<ReportException>(() =>
+            service.CouncilsAsync(source, [two[0], fixture.Round.InProgress], folder.Path, null, default));
+
+        Assert.Equal(two.Select(c => "council-" + c.ToLowerInvariant()), output.Files.Select(f => Path.GetFileName(f)[..^16]));
+        Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
+        Assert.Contains(fixture.Round.InProgress, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not in round", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_OneRowPerSubmittedReturn_InEveryFormat()
     {
         var output = fixture.Outputs[ReportKinds.Export];
