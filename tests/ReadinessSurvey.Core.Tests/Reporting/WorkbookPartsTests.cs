@@ -55,16 +55,65 @@ public class WorkbookPartsTests
     {
         const string xml = """<?xml version="1.0"?><x:worksheet xmlns:x="main"><x:sheetData /><x:headerFooter /><x:tableParts count="1"><x:tablePart r:id="rId1" /></x:tableParts></x:worksheet>""";
 
-        var result = ImageEmbedder.WithDrawing(xml, "rId9");
+        var result = SavedPackage.WithDrawing(xml, "rId9");
 
         Assert.Contains("<x:headerFooter /><x:drawing ", result, StringComparison.Ordinal);
         Assert.Contains("""r:id="rId9" /><x:tableParts""", result, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void WithHyperlinks_GoBeforePageMarginsAndDrawing_WithTheirTextEscaped()
+    {
+        const string xml = """<x:worksheet xmlns:x="main"><x:sheetData /><x:pageMargins left="0.7" /><x:drawing r:id="rId1" /></x:worksheet>""";
+
+        var result = SavedPackage.WithHyperlinks(xml, [new SheetLink("Contents", 4, 1, "'Tom''s & co'!A1", "Tom's & co <1>"), new SheetLink("Contents", 5, 28, "'B'!A1", "B")]);
+
+        Assert.Contains("""<x:sheetData /><x:hyperlinks><x:hyperlink ref="A4" location="&apos;Tom&apos;&apos;s &amp; co&apos;!A1" display="Tom&apos;s &amp; co &lt;1&gt;" />""", result, StringComparison.Ordinal);
+        Assert.Contains("""<x:hyperlink ref="AB5" location="&apos;B&apos;!A1" display="B" /></x:hyperlinks><x:pageMargins""", result, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => SavedPackage.WithHyperlinks(result, [new SheetLink("Contents", 6, 1, "'C'!A1", "C")]));
+    }
+
+    [Fact]
+    public async Task ReportWorkbook_ContentsLinks_AreSavedWithoutClosedXmlThrowingInside()
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        var missingMethods = 0;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception is MissingMethodException && Environment.CurrentManagedThreadId == thread)
+            {
+                Interlocked.Increment(ref missingMethods);
+            }
+        }
+
+        using var output = new MemoryStream();
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            using var workbook = new ReportWorkbook("Links");
+            workbook.AddSheet("Tom's sheet", "An apostrophe in the name").Text(1, 1, "x");
+            workbook.AddSheet("Other", "Another").Text(1, 1, "y");
+            await workbook.SaveAsync(output, default);
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        output.Position = 0;
+        using var read = new XLWorkbook(output);
+        var contents = read.Worksheet("Contents");
+        Assert.Equal(0, missingMethods);
+        Assert.Equal("Tom's sheet", contents.Cell(4, 1).GetString());
+        Assert.Equal("'Tom''s sheet'!A1", contents.Cell(4, 1).Hyperlink.InternalAddress);
+        Assert.Equal("'Other'!A1", contents.Cell(5, 1).Hyperlink.InternalAddress);
+        Assert.False(contents.Cell(4, 2).HasHyperlink);
+    }
+
+    [Fact]
     public void WithDrawing_NoLaterElements_GoesBeforeTheEnd()
     {
-        var result = ImageEmbedder.WithDrawing("<worksheet><sheetData /></worksheet>", "rId2");
+        var result = SavedPackage.WithDrawing("<worksheet><sheetData /></worksheet>", "rId2");
 
         Assert.EndsWith("""r:id="rId2" /></worksheet>""", result, StringComparison.Ordinal);
     }

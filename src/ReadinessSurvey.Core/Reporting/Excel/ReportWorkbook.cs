@@ -19,6 +19,7 @@ public sealed class ReportWorkbook : IDisposable
     private readonly List<(string Sheet, int Column, int Row, ChartImage Chart, Task<byte[]>? Png)> _charts = [];
     private readonly List<(SheetWriter Sheet, string Description)> _contents = [];
     private readonly List<SheetWriter> _sheets = [];
+    private readonly List<SheetLink> _links = [];
     private readonly SheetWriter _contentsSheet;
     private readonly string _title;
     private readonly bool _drawChartsAlongside;
@@ -115,7 +116,7 @@ public sealed class ReportWorkbook : IDisposable
             images.Add(new SheetImage(sheet, column, row, png is null ? chart.Png : await png, chart.Width, chart.Height, chart.Title, chart.AltText));
         }
 
-        ImageEmbedder.Embed(buffer, images);
+        SavedPackage.Finish(buffer, images, _links);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken);
     }
@@ -139,7 +140,8 @@ public sealed class ReportWorkbook : IDisposable
         {
             row++;
             var cell = s.Text(row, 1, sheet.Name);
-            cell.Hyperlink = new XLHyperlink($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!A1");
+            // Added to the saved package (see SavedPackage): ClosedXML's own hyperlinks throw inside on saving.
+            _links.Add(new SheetLink(s.Name, row, 1, $"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!A1", sheet.Name));
             cell.Style.Font.Underline = XLFontUnderlineValues.Single;
             cell.Style.Font.FontColor = XLColor.FromHtml("#1D70B8");
             s.Text(row, 2, description);
