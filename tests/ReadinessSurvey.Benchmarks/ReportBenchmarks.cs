@@ -112,7 +112,15 @@ internal static class ReportBenchmarks
             source = await scope.ServiceProvider.GetRequiredService<ReportService>().LoadAsync(roundId, default);
         }
 
-        var codes = source.Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        var codes = source.CouncilCodes;
+        async Task WriteAsync(IReadOnlyList<string> part, int parallelism)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<ReportService>();
+            service.MaxParallelism = parallelism;
+            await service.CouncilsAsync(source, part, Path.Combine(folder, "councils-" + parallelism), null, default);
+        }
+
         var ratios = new List<double>();
         for (var round = 1; round <= rounds; round++)
         {
@@ -123,13 +131,7 @@ internal static class ReportBenchmarks
                 var part = codes.Where((_, i) => i % slices == slice).ToList();
                 foreach (var parallelism in slice % 2 == 0 ? [1, Environment.ProcessorCount] : new[] { Environment.ProcessorCount, 1 })
                 {
-                    (parallelism == 1 ? sequential : parallel).Add(await Quietly(async () =>
-                    {
-                        await using var scope = services.CreateAsyncScope();
-                        var service = scope.ServiceProvider.GetRequiredService<ReportService>();
-                        service.MaxParallelism = parallelism;
-                        await service.CouncilsAsync(source, part, Path.Combine(folder, "councils-" + parallelism), null, default);
-                    }));
+                    (parallelism == 1 ? sequential : parallel).Add(await Quietly(() => WriteAsync(part, parallelism)));
                 }
             }
 
@@ -202,7 +204,7 @@ internal static class ReportBenchmarks
         Console.WriteLine($"  export xlsx / raw write = {xlsx.Seconds / raw.Seconds:0.00}x; whole export (xlsx + csv) / raw xlsx = {all.Seconds / raw.Seconds:0.00}x");
     }
 
-    private static Task<Result> ExportXlsxAsync(ServiceProvider services, int roundId, string path) =>
+    private static Task<Measured> ExportXlsxAsync(ServiceProvider services, int roundId, string path) =>
         Measure("export xlsx (ReportService.WriteExportAsync, as report export)", async () =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -212,7 +214,7 @@ internal static class ReportBenchmarks
             await service.WriteExportAsync(source, ExportFormat.Xlsx, file, default);
         });
 
-    private static Task<Result> ReadRowsAsync(ServiceProvider services, ReportBenchmarkData data, int roundId) =>
+    private static Task<Measured> ReadRowsAsync(ServiceProvider services, ReportBenchmarkData data, int roundId) =>
         Measure("  export rows only (database read, no writer)", async () =>
         {
             await using var scope = services.CreateAsyncScope();
@@ -349,13 +351,13 @@ internal static class ReportBenchmarks
         return document.WorkbookPart!.WorksheetParts.Sum(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Count());
     }
 
-    private static Task<Result> Measure<T>(string name, Func<Task<T>> action) => Measure(name, async () => { await action(); });
+    private static Task<Measured> Measure<T>(string name, Func<Task<T>> action) => Measure(name, async () => { await action(); });
 
-    private static async Task<Result> Measure(string name, Func<Task> action)
+    private static async Task<Measured> Measure(string name, Func<Task> action)
     {
         var measured = await Quietly(action);
         Console.WriteLine(measured.Line(name));
-        return new Result(measured.Seconds, measured.PeakMegabytes);
+        return measured;
     }
 
     /// <summary>Runs an action after a full collection and measures it without printing.</summary>
@@ -415,7 +417,6 @@ internal static class ReportBenchmarks
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private sealed record Result(double Seconds, long PeakMegabytes);
 
     /// <summary>Samples the process working set every 5 ms until disposed.</summary>
     private sealed class PeakMemory : IDisposable

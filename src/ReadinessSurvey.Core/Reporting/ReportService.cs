@@ -120,7 +120,7 @@ public sealed class ReportService(
     }
 
     private Task<ReportOutput> AllCouncilsAsync(ReportSource source, string? outDir, IProgress<int>? progress, CancellationToken ct) =>
-        CouncilsAsync(source, source.Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), outDir, progress, ct);
+        CouncilsAsync(source, source.CouncilCodes, outDir, progress, ct);
 
     /// <summary>
     /// Writes the benchmark workbooks of the given councils from the snapshot, <see cref="MaxParallelism"/> at a time;
@@ -130,7 +130,7 @@ public sealed class ReportService(
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(codes);
-        var missing = codes.Except(source.Content.Councils.Select(c => c.Code), StringComparer.Ordinal).ToList();
+        var missing = codes.Except(source.CouncilCodes, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             throw new ReportException($"These councils are not in round {source.RoundId}'s aggregate results: {string.Join(", ", missing)}.");

@@ -27,6 +27,7 @@ public sealed class ReportSource
         Content = SnapshotJson.ReadContent(snapshot);
         Published = SnapshotJson.ReadPublished(snapshot);
         _groupLabels = Content.Groups.ToDictionary(g => (g.Breakdown, g.Key), g => g.Label);
+        CouncilCodes = [.. Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal)];
     }
 
     public int RoundId { get; }
@@ -44,6 +45,9 @@ public sealed class ReportSource
     public SnapshotContent Published { get; }
 
     public DateTime GeneratedAt { get; }
+
+    /// <summary>The codes of the councils in the snapshot (each with a benchmark workbook), in order.</summary>
+    public IReadOnlyList<string> CouncilCodes { get; }
 
     public string RoundSlug => WorkbookNames.Slug(RoundName);
 
