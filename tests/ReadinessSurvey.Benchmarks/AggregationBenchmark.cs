@@ -123,7 +123,7 @@ internal static class AggregationBenchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        var resetPeak = TryResetPeak();
+        var resetPeak = PeakMemory.TryResetPeak();
         process.Refresh();
         var before = process.WorkingSet64;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -251,20 +251,6 @@ internal static class AggregationBenchmark
         }
 
         return rows;
-    }
-
-    /// <summary>Resets the kernel's peak resident set (VmHWM) so PeakWorkingSet64 covers only the run (Linux 4.0+).</summary>
-    private static bool TryResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            return false;
-        }
     }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);

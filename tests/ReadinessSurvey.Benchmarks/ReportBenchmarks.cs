@@ -19,7 +19,7 @@ namespace ReadinessSurvey.Benchmarks;
 /// Report benchmarks, each against a baseline measured in the same run:
 /// sector workbook for a full round (vs the aggregation run and a raw SpreadCheetah write of as many
 /// cells); all council workbooks in parallel (vs sequentially); the export of many returns (vs a raw
-/// streaming SpreadCheetah write of the same cells). Peak memory is the process working set, sampled.
+/// streaming SpreadCheetah write of the same cells). Peak memory is the process working set (see <see cref="PeakMemory"/>).
 /// </summary>
 internal static class ReportBenchmarks
 {
@@ -422,52 +422,6 @@ internal static class ReportBenchmarks
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-
-    /// <summary>Samples the process working set every 5 ms until disposed.</summary>
-    private sealed class PeakMemory : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _sampling;
-        private long _peak;
-
-        public PeakMemory()
-        {
-            StartMegabytes = Current() / (1024 * 1024);
-            _sampling = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    _peak = Math.Max(_peak, Current());
-                    await Task.Delay(5).ConfigureAwait(false);
-                }
-            });
-        }
-
-        public long StartMegabytes { get; }
-
-        public long PeakMegabytes
-        {
-            get
-            {
-                _stop.Cancel();
-                _sampling.Wait();
-                return Math.Max(_peak, Current()) / (1024 * 1024);
-            }
-        }
-
-        private static long Current()
-        {
-            using var process = Process.GetCurrentProcess();
-            return process.WorkingSet64;
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _sampling.Wait();
-            _stop.Dispose();
-        }
-    }
 
     private sealed class WorkFolder : IDisposable
     {

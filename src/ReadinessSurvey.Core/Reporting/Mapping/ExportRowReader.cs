@@ -13,7 +13,8 @@ namespace ReadinessSurvey.Reporting.Mapping;
 /// Reads a round's submitted returns, one <see cref="ExportRow"/> per return, in return-id order: each
 /// return with the answers it was submitted with, from its submission record
 /// (<see cref="SubmissionEvent.AnswersJson"/>, one JSON object per return), in batches of
-/// <see cref="BatchReturns"/> returns by key, so memory holds one batch at a time.
+/// <see cref="BatchReturns"/> returns by key, so memory holds one batch at a time. The garbage the
+/// reading and writing leave is collected every <see cref="YoungGarbageBudget.ExportBytes"/> allocated.
 /// </summary>
 /// <remarks>
 /// Note: the export used to pivot the answer rows (one per return and question, 5.4 million at 100,000
@@ -42,6 +43,7 @@ public static class ExportRowReader
             .ToDictionaryAsync(c => c.Id, c => new ExportRowPivot.CouncilNames(c.Code, c.Name, c.TypeName, c.RegionName), cancellationToken);
         var pivot = new ExportRowPivot(definition, councils);
         var utf8 = new ArrayBufferWriter<byte>(16 * 1024);
+        var garbage = new YoungGarbageBudget(YoungGarbageBudget.ExportBytes);
 
         var after = 0;
         while (true)
@@ -69,6 +71,7 @@ public static class ExportRowReader
             }
 
             after = batch[^1].Id;
+            garbage.Check();
         }
     }
 
