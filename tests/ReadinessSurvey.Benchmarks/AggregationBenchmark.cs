@@ -123,11 +123,9 @@ internal static class AggregationBenchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        var resetPeak = PeakMemory.TryResetPeak();
-        process.Refresh();
-        var before = process.WorkingSet64;
+        using var workingSet = new PeakMemory();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
-        using var sampler = new PeakSampler();
+        using var sampler = new ManagedHeapSampler();
 
         var cpuBefore = process.TotalProcessorTime;
         watch.Restart();
@@ -141,7 +139,7 @@ internal static class AggregationBenchmark
         sampler.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        var peak = Math.Max(sampler.PeakWorkingSet, resetPeak ? process.PeakWorkingSet64 : 0);
+        var peak = workingSet.PeakMegabytes;
 
         // The same run with every count on the run's own connection (Aggregation:ParallelCounts off, as
         // on SQL Server): what the second core buys.
@@ -170,7 +168,7 @@ internal static class AggregationBenchmark
                 ? "No earlier snapshot of this round to compare with."
                 : $"Content JSON identical to the round's previous snapshot (a kept database's earlier run): {(previous == snapshot.ContentJson ? "yes" : "NO")}");
         await output.WriteLineAsync(
-            $"Working set before the run {Mb(before)} MB; peak during the run {Mb(peak)} MB{(resetPeak ? "" : " (sampled every 20 ms)")} [target < 500 MB]; " +
+            $"Working set before the run {workingSet.StartMegabytes} MB; peak during the run {peak} MB{(workingSet.Exact ? "" : " (sampled every 5 ms)")} [target < 500 MB]; " +
             $"allocated {Mb(GC.GetTotalAllocatedBytes() - allocatedBefore)} MB; peak managed heap {Mb(sampler.PeakManagedHeap)} MB");
     }
 
@@ -261,16 +259,13 @@ internal static class AggregationBenchmark
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    /// <summary>Samples the working set and managed heap while a run goes on.</summary>
-    private sealed class PeakSampler : IDisposable
+    /// <summary>Samples the managed heap while a run goes on (the working set's peak is <see cref="PeakMemory"/>'s).</summary>
+    private sealed class ManagedHeapSampler : IDisposable
     {
         private readonly Timer _timer;
-        private long _workingSet;
         private long _heap;
 
-        public PeakSampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
-
-        public long PeakWorkingSet => Interlocked.Read(ref _workingSet);
+        public ManagedHeapSampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
 
         public long PeakManagedHeap => Interlocked.Read(ref _heap);
 
@@ -284,15 +279,9 @@ internal static class AggregationBenchmark
 
         private void Sample()
         {
-            using var process = Process.GetCurrentProcess();
-            Max(ref _workingSet, process.WorkingSet64);
-            Max(ref _heap, GC.GetTotalMemory(false));
-        }
-
-        private static void Max(ref long field, long value)
-        {
+            var value = GC.GetTotalMemory(false);
             long current;
-            while (value > (current = Interlocked.Read(ref field)) && Interlocked.CompareExchange(ref field, value, current) != current)
+            while (value > (current = Interlocked.Read(ref _heap)) && Interlocked.CompareExchange(ref _heap, value, current) != current)
             {
             }
         }

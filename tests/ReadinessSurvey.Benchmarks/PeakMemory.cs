@@ -36,6 +36,9 @@ internal sealed class PeakMemory : IDisposable
 
     public long StartMegabytes { get; }
 
+    /// <summary>True when the peak is the kernel's; false when it is sampled.</summary>
+    public bool Exact => _sampling is null;
+
     /// <summary>The highest working set since construction; stops the sampling, if any.</summary>
     public long PeakMegabytes
     {
@@ -53,7 +56,7 @@ internal sealed class PeakMemory : IDisposable
     }
 
     /// <summary>Resets the kernel's peak resident set (VmHWM), so <see cref="Process.PeakWorkingSet64"/> counts from now (Linux 4.0+).</summary>
-    public static bool TryResetPeak()
+    private static bool TryResetPeak()
     {
         try
         {

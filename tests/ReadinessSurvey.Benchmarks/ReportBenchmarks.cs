@@ -422,7 +422,6 @@ internal static class ReportBenchmarks
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-
     private sealed class WorkFolder : IDisposable
     {
         public WorkFolder()
