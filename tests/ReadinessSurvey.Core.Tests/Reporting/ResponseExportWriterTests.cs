@@ -3,6 +3,7 @@ using ReadinessSurvey.Reporting.Writers;
 
 namespace ReadinessSurvey.Tests.Reporting;
 
+[Trait("Category", LibreOffice.Trait)]
 public class ResponseExportWriterTests
 {
     [Fact]
