@@ -102,11 +102,14 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return SaveResult.ReadOnly();
         }
 
-        var (errors, visibility) = Check(workspace, changes);
+        // Answers to questions that the save's own answers hide are not accepted (the stored ones are kept).
+        var (errors, visibility, applicable) = SaveCheck.Check(workspace.Definition, workspace.Profile, workspace.Answers, changes);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
         }
+
+        changes = applicable;
 
         var conflicts = changes
             .Where(c => workspace.VersionOf(c.QuestionId) != c.BaseVersion && !SameValue(workspace.Answers.Get(c.QuestionId), c.Value))
@@ -221,35 +224,6 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
                 db.AnswerSelections.Add(selection);
             }
         }
-    }
-
-    /// <summary>The changes' errors, and what the answers with the changes applied show and hide.</summary>
-    private static (List<AnswerError> Errors, SurveyVisibility Visibility) Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
-    {
-        var errors = new List<AnswerError>();
-        var merged = workspace.Answers;
-        foreach (var change in changes)
-        {
-            if (workspace.Definition.FindQuestion(change.QuestionId) is not { } question || question.Type == QuestionType.Council)
-            {
-                errors.Add(new AnswerError(change.QuestionId, "This question is not in the survey"));
-                continue;
-            }
-
-            merged = change.Value is null ? merged.Without(change.QuestionId) : merged.With(change.QuestionId, change.Value);
-        }
-
-        var visibility = DisplayLogic.Evaluate(workspace.Definition, workspace.Profile, merged);
-        foreach (var change in changes.Where(c => c.Value is not null && errors.All(e => e.QuestionId != c.QuestionId)))
-        {
-            var question = workspace.Definition.FindQuestion(change.QuestionId)!;
-            if (AnswerValidator.Check(question, change.Value!, visibility) is { } message)
-            {
-                errors.Add(new AnswerError(change.QuestionId, message));
-            }
-        }
-
-        return (errors, visibility);
     }
 
     private static AnswerConflict Conflict(ReturnWorkspace workspace, string questionId)

@@ -111,10 +111,16 @@ public static class AnswerValidator
             }
         }
 
-        var exclusive = chosen.Select(question.FindOption).FirstOrDefault(o => o is { Exclusive: true });
+        // "Don't know" stands alone like "None": the page offers both after an "or" divider.
+        var exclusive = chosen.Select(question.FindOption).FirstOrDefault(o => o is { Exclusive: true } or { DontKnow: true });
         if (exclusive is not null && (chosen.Count > 1 || !string.IsNullOrWhiteSpace(answer.Other)))
         {
             return $"Select '{exclusive.Label}' or other options, not both";
+        }
+
+        if (question.MaxChoices is { } most && chosen.Count + (string.IsNullOrWhiteSpace(answer.Other) ? 0 : 1) > most)
+        {
+            return most == 1 ? "Select one option only" : $"Select up to {most} options";
         }
 
         return null;
