@@ -223,6 +223,7 @@ public static partial class LoadBenchmark
             builder.UseContentRoot(Path.Combine(ProjectPaths.Root, "src", "ReadinessSurvey.Web"));
             builder.UseSetting("ConnectionStrings:Readiness", connectionString);
             builder.UseSetting("SignInRateLimit:PermitLimit", "100000");
+            builder.UseSetting("SignInRateLimit:InvitationPermitLimit", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Jobs:Server", "false");
         }

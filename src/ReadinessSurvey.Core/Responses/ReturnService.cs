@@ -53,7 +53,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
     private static readonly CompiledPerModel<Func<ReadinessDbContext, int, IAsyncEnumerable<AnswerRow>>> s_answers = new(() => EF.CompileAsyncQuery(
         (ReadinessDbContext db, int id) => db.Answers.AsNoTracking()
             .Where(a => a.ReturnId == id)
-            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))));
+            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role, a.UpdatedByContributorId))));
 
     /// <summary>The return with its definition, council, answers and who last changed each.</summary>
     public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             Profile = ReturnWorkspace.ProfileOf(councilReturn.Council!),
             Definition = definition,
             Answers = new AnswerSet(rows.Select(r => KeyValuePair.Create(r.QuestionId, AnswerValue.FromJson(r.ValueJson) ?? new AnswerValue()))),
-            Info = rows.ToDictionary(r => r.QuestionId, r => new AnswerInfo(r.Version, r.UpdatedAt, r.Name, r.Role), StringComparer.Ordinal),
+            Info = rows.ToDictionary(r => r.QuestionId, r => new AnswerInfo(r.Version, r.UpdatedAt, r.Name, r.Role, r.ContributorId), StringComparer.Ordinal),
         };
     }
 
@@ -237,7 +237,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 }
 
 /// <summary>One stored answer as a page needs it.</summary>
-internal sealed record AnswerRow(string QuestionId, string ValueJson, int Version, DateTime UpdatedAt, string? Name, string? Role);
+internal sealed record AnswerRow(string QuestionId, string ValueJson, int Version, DateTime UpdatedAt, string? Name, string? Role, int? ContributorId);
 
 /// <summary>A change to one answer, based on the version the person saw (0 when there was no answer).</summary>
 public sealed record AnswerChange(string QuestionId, AnswerValue? Value, int BaseVersion);

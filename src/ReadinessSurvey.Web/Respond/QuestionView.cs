@@ -21,6 +21,9 @@ public sealed class QuestionView
 
     public AnswerInfo? Info { get; init; }
 
+    /// <summary>The signed-in contributor, so their own changes read "Last changed by you".</summary>
+    public int ViewerId { get; init; }
+
     public AnswerConflict? Conflict { get; init; }
 
     /// <summary>The version this form is based on (the current one after a conflict).</summary>

@@ -23,7 +23,7 @@ public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByLabel("How many staff does your council employ?").FillAsync("lots");
         await alex.SaveAndContinueAsync();
         Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
-        Assert.Contains("Enter a number, like 25", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Enter how many staff your council employs as a number, like 25", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("How many staff does your council employ?").FillAsync("1200");
         await alex.SaveAndContinueAsync();
 
@@ -110,7 +110,7 @@ public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixtu
 
         await respondent.Page.GotoAsync("respond");
         await respondent.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        Assert.Contains("You are signed out", await respondent.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("You have signed out", await respondent.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await respondent.Page.GotoAsync("respond");
         Assert.Contains("/respond/signed-out", respondent.Page.Url, StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
 
     [Theory]
     [InlineData("q-A2", "not_an_option", "Select an option from the list")]
-    [InlineData("q-A3", "ten", "Enter a number, like 25")]
+    [InlineData("q-A3", "ten", "Enter how many staff your council employs as a number, like 25")]
     [InlineData("q-A3", "-4", "")]
     public async Task Invalid_answers_show_an_error_summary_and_save_nothing(string field, string value, string message)
     {

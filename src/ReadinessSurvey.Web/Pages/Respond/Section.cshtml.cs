@@ -99,7 +99,7 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
 
         if (next == "later")
         {
-            return RedirectToPage("/Respond/Index");
+            return Redirect("/respond?notice=saved");
         }
 
         return NextPage();
@@ -155,6 +155,7 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
                     RawNumber = raw?.GetValueOrDefault(q.Id),
                     Error = errors?.GetValueOrDefault(q.Id) ?? (conflict is null ? null : "Someone else changed this answer while you were editing"),
                     Info = Workspace.Info.GetValueOrDefault(q.Id),
+                    ViewerId = ContributorId,
                     Conflict = conflict,
                     Version = conflict?.CurrentVersion ?? Workspace.VersionOf(q.Id),
                     ReadOnly = Workspace.IsReadOnly,
