@@ -14,7 +14,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser) : IClassFix
     private static readonly string s_screens = Path.Combine(Path.GetTempPath(), "readiness-screens");
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
-    [Fact(Timeout = 600_000)]
+    [Fact(Timeout = 900_000)]
     public async Task With_javascript_an_officer_changes_a_routing_answer_finishes_and_keeps_a_record()
     {
         var round = await browser.Scenario.OpenRoundAsync("finishing js " + Guid.NewGuid());
@@ -113,7 +113,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser) : IClassFix
         Assert.Equal("AI readiness survey", await page.TitleAsync());
     }
 
-    [Fact(Timeout = 600_000)]
+    [Fact(Timeout = 900_000)]
     public async Task Without_javascript_the_server_holds_every_rule_and_a_routing_change_still_saves()
     {
         var round = await browser.Scenario.OpenRoundAsync("finishing no js " + Guid.NewGuid());

@@ -4,7 +4,7 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 
 public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact(Timeout = 600_000)]
+    [Fact(Timeout = 900_000)]
     public async Task Two_contributors_complete_and_submit_a_return_with_every_page_accessible()
     {
         var round = await browser.Scenario.OpenRoundAsync("journey " + Guid.NewGuid());
@@ -85,7 +85,7 @@ public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixtu
         Assert.True(await sam.Page.GetByLabel("One is being developed").IsDisabledAsync());
     }
 
-    [Fact(Timeout = 600_000)]
+    [Fact(Timeout = 900_000)]
     public async Task The_journey_completes_without_javascript()
     {
         var round = await browser.Scenario.OpenRoundAsync("no js " + Guid.NewGuid());
