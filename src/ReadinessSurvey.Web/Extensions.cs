@@ -12,6 +12,7 @@ using ReadinessSurvey.Web.Dashboard;
 using ReadinessSurvey.Web.Jobs;
 using ReadinessSurvey.Web.Respond;
 using ReadinessSurvey.Web.Security;
+using ReadinessSurvey.Web.Site;
 
 namespace ReadinessSurvey.Web;
 
@@ -40,6 +41,10 @@ public static class Extensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser().RequireRole(PolicyRoles.Admin, PolicyRoles.Analyst).Build());
         services.AddSignInRateLimit(configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ContactEmail), "Site:ContactEmail must be an email address.")
+            .ValidateOnStart();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "readiness-antiforgery";
@@ -62,6 +67,9 @@ public static class Extensions
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Accessibility");
+            o.Conventions.AllowAnonymousToPage("/Privacy");
+            o.Conventions.AllowAnonymousToPage("/Cookies");
+            o.Conventions.AllowAnonymousToPage("/Contact");
 
             // Published reports are for anyone; the pages serve only what an admin published.
             o.Conventions.AllowAnonymousToFolder("/Reports");

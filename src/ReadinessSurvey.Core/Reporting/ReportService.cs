@@ -4,6 +4,7 @@ using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Reporting.Excel;
 using ReadinessSurvey.Reporting.Mapping;
+using ReadinessSurvey.Reporting.Models;
 using ReadinessSurvey.Reporting.Writers;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
@@ -88,6 +89,30 @@ public sealed class ReportService(
         return new ReportSource(round.Id, round.Name, definition, snapshot, clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>
+    /// One council's scores against its peers from the current snapshot, for its profile page; null when
+    /// there is no snapshot yet or the council's submission came after it (the next one will have it).
+    /// </summary>
+    public async Task<CouncilBenchmarkModel?> CouncilProfileAsync(int roundId, string code, CancellationToken cancellationToken)
+    {
+        ReportSource source;
+        try
+        {
+            source = await LoadAsync(roundId, cancellationToken);
+        }
+        catch (ReportException)
+        {
+            return null;
+        }
+
+        if (source.Content.Councils.FirstOrDefault(c => c.Code == code) is not { } council)
+        {
+            return null;
+        }
+
+        return await CouncilModelAsync(source, db, council, cancellationToken);
+    }
+
     private async Task<ReportOutput> SectorAsync(ReportSource source, bool published, string? outDir, CancellationToken ct)
     {
         var freeText = published ? [] : await FreeTextReader.ReadAsync(db, source.RoundId, source.Definition, ct);
@@ -155,18 +180,22 @@ public sealed class ReportService(
 
     private static async Task<string> WriteCouncilAsync(ReportSource source, ReadinessDbContext context, string code, string? outDir, CancellationToken ct)
     {
-        var council = source.Content.Councils.Single(c => c.Code == code);
+        var model = await CouncilModelAsync(source, context, source.Content.Councils.Single(c => c.Code == code), ct);
+        var path = PathFor(source, CouncilBenchmarkWriter.KindFor(code), "xlsx", outDir);
+        await WriteFileAsync(path, stream => new CouncilBenchmarkWriter().WriteAsync(model, stream, ct));
+        return path;
+    }
+
+    private static async Task<CouncilBenchmarkModel> CouncilModelAsync(ReportSource source, ReadinessDbContext context, CouncilResult council, CancellationToken ct)
+    {
         var returnId = await context.Returns.AsNoTracking()
-            .Where(r => r.RoundId == source.RoundId && r.Status == ReturnStatus.Submitted && r.Council!.Code == code)
+            .Where(r => r.RoundId == source.RoundId && r.Status == ReturnStatus.Submitted && r.Council!.Code == council.Code)
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(ct);
         var answers = returnId is { } id
             ? await SubmittedAnswers.ForReturnAsync(context, id, source.Definition, ct)
             : AnswerSet.Empty;
-        var model = CouncilBenchmarkMapper.Map(source, council, answers);
-        var path = PathFor(source, CouncilBenchmarkWriter.KindFor(code), "xlsx", outDir);
-        await WriteFileAsync(path, stream => new CouncilBenchmarkWriter().WriteAsync(model, stream, ct));
-        return path;
+        return CouncilBenchmarkMapper.Map(source, council, answers);
     }
 
     private async Task<ReportOutput> ExportAsync(ReportSource source, string? outDir, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             .SingleAsync(r => r.Id == returnId, cancellationToken);
         var rows = await db.Answers.AsNoTracking()
             .Where(a => a.ReturnId == returnId)
-            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))
+            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role, a.UpdatedByContributorId))
             .ToListAsync(cancellationToken);
 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             Profile = ReturnWorkspace.ProfileOf(councilReturn.Council!),
             Definition = definition,
             Answers = new AnswerSet(rows.Select(r => KeyValuePair.Create(r.QuestionId, AnswerValue.FromJson(r.ValueJson) ?? new AnswerValue()))),
-            Info = rows.ToDictionary(r => r.QuestionId, r => new AnswerInfo(r.Version, r.UpdatedAt, r.Name, r.Role), StringComparer.Ordinal),
+            Info = rows.ToDictionary(r => r.QuestionId, r => new AnswerInfo(r.Version, r.UpdatedAt, r.Name, r.Role, r.ContributorId), StringComparer.Ordinal),
         };
     }
 
@@ -92,11 +92,14 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return SaveResult.ReadOnly();
         }
 
-        var (errors, visibility) = Check(workspace, changes);
+        // Answers to questions that the save's own answers hide are not accepted (the stored ones are kept).
+        var (errors, visibility, applicable) = SaveCheck.Check(workspace.Definition, workspace.Profile, workspace.Answers, changes);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
         }
+
+        changes = applicable;
 
         var conflicts = changes
             .Where(c => workspace.VersionOf(c.QuestionId) != c.BaseVersion && !SameValue(workspace.Answers.Get(c.QuestionId), c.Value))
@@ -219,35 +222,6 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         }
     }
 
-    /// <summary>The changes' errors, and what the answers with the changes applied show and hide.</summary>
-    private static (List<AnswerError> Errors, SurveyVisibility Visibility) Check(ReturnWorkspace workspace, IReadOnlyList<AnswerChange> changes)
-    {
-        var errors = new List<AnswerError>();
-        var merged = workspace.Answers;
-        foreach (var change in changes)
-        {
-            if (workspace.Definition.FindQuestion(change.QuestionId) is not { } question || question.Type == QuestionType.Council)
-            {
-                errors.Add(new AnswerError(change.QuestionId, "This question is not in the survey"));
-                continue;
-            }
-
-            merged = change.Value is null ? merged.Without(change.QuestionId) : merged.With(change.QuestionId, change.Value);
-        }
-
-        var visibility = DisplayLogic.Evaluate(workspace.Definition, workspace.Profile, merged);
-        foreach (var change in changes.Where(c => c.Value is not null && errors.All(e => e.QuestionId != c.QuestionId)))
-        {
-            var question = workspace.Definition.FindQuestion(change.QuestionId)!;
-            if (AnswerValidator.Check(question, change.Value!, visibility) is { } message)
-            {
-                errors.Add(new AnswerError(change.QuestionId, message));
-            }
-        }
-
-        return (errors, visibility);
-    }
-
     private static AnswerConflict Conflict(ReturnWorkspace workspace, string questionId)
     {
         workspace.Info.TryGetValue(questionId, out var info);
@@ -259,7 +233,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 }
 
 /// <summary>One stored answer as a page needs it.</summary>
-internal sealed record AnswerRow(string QuestionId, string ValueJson, int Version, DateTime UpdatedAt, string? Name, string? Role);
+internal sealed record AnswerRow(string QuestionId, string ValueJson, int Version, DateTime UpdatedAt, string? Name, string? Role, int? ContributorId);
 
 /// <summary>A change to one answer, based on the version the person saw (0 when there was no answer).</summary>
 public sealed record AnswerChange(string QuestionId, AnswerValue? Value, int BaseVersion);

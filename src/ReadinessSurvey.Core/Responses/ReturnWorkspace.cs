@@ -52,4 +52,4 @@ public sealed class ReturnWorkspace
 }
 
 /// <summary>A stored answer's version and last change.</summary>
-public sealed record AnswerInfo(int Version, DateTime UpdatedAt, string? UpdatedByName, string? UpdatedByRole);
+public sealed record AnswerInfo(int Version, DateTime UpdatedAt, string? UpdatedByName, string? UpdatedByRole, int? UpdatedById = null);

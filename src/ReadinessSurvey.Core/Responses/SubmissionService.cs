@@ -63,7 +63,8 @@ public sealed class SubmissionService(
             At = now,
             Actor = contributor.Name,
             ContributorId = contributor.Id,
-            AnswersJson = workspace.Answers.ToJson(),
+            // The record holds what counts: answers kept from questions the return no longer asks are left out.
+            AnswersJson = workspace.Visibility.EffectiveAnswers.ToJson(),
             ProfileJson = JsonSerializer.Serialize(profile, s_json),
         });
         audit.Record($"contributor:{contributor.Id}", "return.submitted", $"return:{returnId}");

@@ -61,9 +61,9 @@ public static class AnswerValidator
             QuestionType.MultipleChoice => CheckChoices(question, answer, visibility, single: false),
             QuestionType.Likert => answer.DontKnow ? Only(answer, nameof(AnswerValue.DontKnow))
                 : answer.Number is { } point && question.Points.Any(p => p.Point == point) && Only(answer, nameof(AnswerValue.Number)) is null
-                    ? null : "Select one point on the scale",
+                    ? null : QuestionWording.Select(question),
             QuestionType.YesNo => answer.DontKnow ? Only(answer, nameof(AnswerValue.DontKnow))
-                : answer.YesNo is not null && Only(answer, nameof(AnswerValue.YesNo)) is null ? null : "Select yes or no",
+                : answer.YesNo is not null && Only(answer, nameof(AnswerValue.YesNo)) is null ? null : QuestionWording.Select(question),
             QuestionType.Number => CheckNumber(question, answer),
             QuestionType.Text or QuestionType.LongText => CheckText(question, answer),
             QuestionType.Council => "The council's details come from the council register and cannot be changed here",
@@ -111,10 +111,16 @@ public static class AnswerValidator
             }
         }
 
-        var exclusive = chosen.Select(question.FindOption).FirstOrDefault(o => o is { Exclusive: true });
+        // "Don't know" stands alone like "None": the page offers both after an "or" divider.
+        var exclusive = chosen.Select(question.FindOption).FirstOrDefault(o => o is { Exclusive: true } or { DontKnow: true });
         if (exclusive is not null && (chosen.Count > 1 || !string.IsNullOrWhiteSpace(answer.Other)))
         {
             return $"Select '{exclusive.Label}' or other options, not both";
+        }
+
+        if (question.MaxChoices is { } most && chosen.Count + (string.IsNullOrWhiteSpace(answer.Other) ? 0 : 1) > most)
+        {
+            return most == 1 ? "Select one option only" : $"Select up to {most} options";
         }
 
         return null;
@@ -122,21 +128,22 @@ public static class AnswerValidator
 
     private static string? CheckNumber(Question question, AnswerValue answer)
     {
+        var name = QuestionWording.NumberName(question);
         if (answer.Number is not { } number || Only(answer, nameof(AnswerValue.Number)) is not null)
         {
-            return "Enter a number";
+            return NotANumberMessage(question);
         }
 
         if (question.WholeNumber && number != decimal.Truncate(number))
         {
-            return "Enter a whole number";
+            return $"Enter {name} as a whole number, like 25";
         }
 
         return (question.Min, question.Max) switch
         {
-            ({ } min, { } max) when number < min || number > max => $"Enter a number between {Format(min)} and {Format(max)}",
-            ({ } min, null) when number < min => $"Enter a number that is {Format(min)} or more",
-            (null, { } max) when number > max => $"Enter a number that is {Format(max)} or less",
+            ({ } min, { } max) when number < min || number > max => $"Enter {name} as a number between {Format(min)} and {Format(max)}",
+            ({ } min, null) when number < min => $"Enter {name} as a number that is {Format(min)} or more",
+            (null, { } max) when number > max => $"Enter {name} as a number that is {Format(max)} or less",
             _ => null,
         };
     }
@@ -168,14 +175,17 @@ public static class AnswerValidator
         return used.Any(u => u.Item2 && u.Item1 != member) ? "Give one answer only" : null;
     }
 
-    private static string MissingMessage(Question question) => question.Type switch
+    /// <summary>The GOV.UK message for a required question left empty, naming it: "Select whether councillors are engaged in decisions about AI".</summary>
+    public static string MissingMessage(Question question)
     {
-        QuestionType.MultipleChoice => "Select at least one option",
-        QuestionType.YesNo => "Select yes or no",
-        QuestionType.Number => "Enter a number",
-        QuestionType.Text or QuestionType.LongText => "Enter an answer",
-        _ => "Select an answer",
-    };
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Type is QuestionType.Number or QuestionType.Text or QuestionType.LongText
+            ? QuestionWording.Enter(question)
+            : QuestionWording.Select(question);
+    }
 
-    private static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>The message for a number field holding something that is not a number.</summary>
+    public static string NotANumberMessage(Question question) => $"Enter {QuestionWording.NumberName(question)} as a number, like 25";
+
+    private static string Format(decimal value) => value.ToString("#,0.##", CultureInfo.GetCultureInfo("en-GB"));
 }

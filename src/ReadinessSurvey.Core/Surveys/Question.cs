@@ -53,6 +53,9 @@ public sealed class Question
     /// <summary>Free-text "Other" answer of a multiple-choice question.</summary>
     public OtherOption? Other { get; init; }
 
+    /// <summary>Multiple-choice questions: the most options that may be ticked ("Other" counts as one); null for no limit.</summary>
+    public int? MaxChoices { get; init; }
+
     /// <summary>"breadth" for multiple-choice questions scored on how many options are ticked.</summary>
     public string? Scoring { get; init; }
 

@@ -21,6 +21,17 @@ public sealed class QuestionView
 
     public AnswerInfo? Info { get; init; }
 
+    /// <summary>When an answer on the same page shows or hides this question (for JavaScript).</summary>
+    public RevealRule? Reveal { get; init; }
+
+    /// <summary>Hidden by the answers as saved: on the page hidden and disabled (so never posted) until revealed.</summary>
+    public bool Concealed { get; init; }
+
+    public bool Disabled => ReadOnly || Concealed;
+
+    /// <summary>The signed-in contributor, so their own changes read "Last changed by you".</summary>
+    public int ViewerId { get; init; }
+
     public AnswerConflict? Conflict { get; init; }
 
     /// <summary>The version this form is based on (the current one after a conflict).</summary>

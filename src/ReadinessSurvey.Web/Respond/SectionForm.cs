@@ -119,7 +119,7 @@ public sealed class SectionForm
                     return AnswerValue.Of(point);
                 }
 
-                error = "Select one point on the scale";
+                error = QuestionWording.Select(question);
                 return null;
             case QuestionType.YesNo:
                 return first switch
@@ -128,7 +128,7 @@ public sealed class SectionForm
                     "yes" => AnswerValue.Of(true),
                     "no" => AnswerValue.Of(false),
                     DontKnowValue => AnswerValue.DontKnowAnswer,
-                    _ => Fail(out error, "Select yes or no"),
+                    _ => Fail(out error, QuestionWording.Select(question)),
                 };
             case QuestionType.Number:
                 typed = first;
@@ -143,7 +143,7 @@ public sealed class SectionForm
                     return AnswerValue.Of(number);
                 }
 
-                error = "Enter a number, like 25";
+                error = AnswerValidator.NotANumberMessage(question);
                 return null;
             default:
                 return first.Length == 0 ? null : AnswerValue.OfText(values[0]!.Trim());

@@ -118,7 +118,8 @@ public sealed class ReturnServiceTests : IDisposable
         var longText = SurveyAnswers.Default.Questions.First(q => q.Type == QuestionType.LongText && q.MaxLength is not null);
         await using var db = _database.CreateContext();
 
-        var result = await Service(db).SaveAsync(returnId, alex, [new AnswerChange(longText.Id, AnswerValue.OfText(new string('x', 1024 * 1024)), 0)]);
+        var result = await Service(db).SaveAsync(returnId, alex,
+            [new AnswerChange("B1", AnswerValue.Choice("live_many"), 0), new AnswerChange(longText.Id, AnswerValue.OfText(new string('x', 1024 * 1024)), 0)]);
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains("characters or fewer", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
@@ -165,7 +166,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.NotNull(councilReturn.MaturityLevel);
             var submitted = Assert.Single(councilReturn.History);
             Assert.Equal(("Alex Smith", SubmissionEventKind.Submitted), (submitted.Actor, submitted.Kind));
-            Assert.Equal(answers.ToJson(), submitted.AnswersJson);
+            Assert.Equal(answers.OrderBy(a => a.Key, StringComparer.Ordinal), AnswerSet.FromJson(submitted.AnswersJson!).OrderBy(a => a.Key, StringComparer.Ordinal));
 
             var refused = await Service(check).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("no_use"), 1)]);
             Assert.Equal(SaveStatus.ReadOnly, refused.Status);
@@ -245,6 +246,100 @@ public sealed class ReturnServiceTests : IDisposable
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal((2, 0), (b2.Version, b2.TickCount));
         Assert.Empty(await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Changing_an_answer_that_hides_questions_saves_and_keeps_their_stored_answers()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db).SaveAsync(returnId, alex,
+                [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative"), 0)]);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            // The page still posts B2 (ticked) with B1's new answer, which hides it.
+            var result = await Service(db).SaveAsync(returnId, alex,
+                [new AnswerChange("B1", AnswerValue.Choice("no_use"), 1), new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 1)]);
+
+            Assert.Equal(SaveStatus.Saved, result.Status);
+            Assert.Equal(1, result.SavedCount);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal("no_use", (await check.Answers.SingleAsync(a => a.QuestionId == "B1")).Choice);
+        var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
+        Assert.Equal((1, 1), (b2.Version, b2.TickCount));
+    }
+
+    [Fact]
+    public async Task Answer_to_a_question_hidden_by_display_logic_is_not_stored()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using (var db = _database.CreateContext())
+        {
+            await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("no_use"), 0)]);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var result = await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B4", AnswerValue.Of(7), 0), new AnswerChange("C4", AnswerValue.Choice("systematic"), 0)]);
+
+            Assert.Equal((SaveStatus.Saved, 0), (result.Status, result.SavedCount));
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal(["B1"], await check.Answers.Select(a => a.QuestionId).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData("B2", "perceptive", "dont_know")]
+    [InlineData("C1", "housing", "none")]
+    [InlineData("C3", "dont_know", "productivity")]
+    public async Task Exclusive_and_dont_know_options_are_refused_with_others(string questionId, string first, string second)
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        await using var db = _database.CreateContext();
+
+        var result = await Service(db).SaveAsync(returnId, alex,
+            [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange(questionId, AnswerValue.Choice(first, second), 0)]);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains("not both", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        await using var check = _database.CreateContext();
+        Assert.Equal(0, await check.Answers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Submission_record_holds_only_the_answers_that_apply()
+    {
+        var (returnId, alex, _) = await ArrangeAsync();
+        var answers = SurveyAnswers.Complete(SurveyAnswers.Default, SurveyAnswers.District);
+        await using (var db = _database.CreateContext())
+        {
+            var piloting = answers.With("B1", AnswerValue.Choice("piloting")).With("B2", AnswerValue.Choice("generative")).With("B4", AnswerValue.Of(3))
+                .With("C1", AnswerValue.Choice("housing")).With("C3", AnswerValue.Choice("productivity")).With("C4", AnswerValue.Choice("anecdotal"))
+                .With("C6", AnswerValue.Choice("in_house"));
+            Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex, piloting.Select(a => new AnswerChange(a.Key, a.Value, 0)).ToList())).Status);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var workspace = await Service(db).LoadAsync(returnId);
+            var b3 = workspace.VersionOf("B3");
+            Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex,
+                [new AnswerChange("B1", AnswerValue.Choice("no_use"), 1), new AnswerChange("B3", AnswerValue.Choice("funding"), b3)])).Status);
+            Assert.True((await Submissions(db).SubmitAsync(returnId, alex)).Submitted);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.True(await check.Answers.AnyAsync(a => a.QuestionId == "C1"), "the answer to a hidden question is kept");
+        var record = AnswerSet.FromJson((await check.SubmissionEvents.SingleAsync()).AnswersJson!);
+        Assert.Equal("no_use", record.Get("B1")!.Options![0]);
+        Assert.Equal("funding", record.Get("B3")!.Options![0]);
+        Assert.DoesNotContain(record.Keys, k => k is "B2" or "B4" || k.StartsWith('C'));
     }
 
     public void Dispose()

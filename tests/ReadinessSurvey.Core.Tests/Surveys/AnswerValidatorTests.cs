@@ -6,16 +6,18 @@ public class AnswerValidatorTests
 {
     private static readonly SurveyDefinition _definition = TestSurveys.Load(TestSurveys.Json("""
         [ { "id": "S", "title": "S", "questions": [
-            { "id": "Y", "type": "yesNo", "text": "Y?", "dimension": "d" },
-            { "id": "C", "type": "singleChoice", "text": "C?", "options": [
+            { "id": "Y", "type": "yesNo", "text": "Does your council have an AI strategy?", "dimension": "d" },
+            { "id": "C", "type": "singleChoice", "text": "Which best describes your council's use of AI?", "options": [
                 { "value": "a", "label": "A" }, { "value": "b", "label": "B", "showIf": "[Y] = true" }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
-            { "id": "M", "type": "multipleChoice", "text": "M?", "other": { "label": "Other, please specify", "maxLength": 10 }, "options": [
-                { "value": "p", "label": "P" }, { "value": "q", "label": "Q" }, { "value": "none", "label": "None", "exclusive": true } ] },
-            { "id": "N", "type": "number", "text": "N?", "min": 0, "max": 100, "integer": true, "unit": "%" },
-            { "id": "T", "type": "text", "text": "T?", "maxLength": 5 },
+            { "id": "M", "type": "multipleChoice", "text": "Which types of AI does your council use?", "other": { "label": "Other, please specify", "maxLength": 10 }, "options": [
+                { "value": "p", "label": "P" }, { "value": "q", "label": "Q" }, { "value": "none", "label": "None", "exclusive": true }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
+            { "id": "K", "type": "multipleChoice", "text": "Which two matter most?", "required": false, "maxChoices": 2, "options": [
+                { "value": "x", "label": "X" }, { "value": "y", "label": "Y" }, { "value": "z", "label": "Z" } ] },
+            { "id": "N", "type": "number", "text": "What percentage of staff have had AI training?", "min": 0, "max": 100, "integer": true, "unit": "%" },
+            { "id": "T", "type": "text", "text": "What is your job title?", "maxLength": 5 },
             { "id": "O", "type": "longText", "text": "O?", "required": false },
-            { "id": "L", "type": "likert", "text": "L?", "dontKnow": "Don't know", "points": [ { "point": 1, "label": "Low" }, { "point": 2, "label": "Mid" }, { "point": 3, "label": "High" } ] },
-            { "id": "H", "type": "yesNo", "text": "H?", "showIf": "[Y] = true" } ] } ]
+            { "id": "L", "type": "likert", "text": "Councillors are engaged in decisions about AI.", "dontKnow": "Don't know", "points": [ { "point": 1, "label": "Low" }, { "point": 2, "label": "Mid" }, { "point": 3, "label": "High" } ] },
+            { "id": "H", "type": "yesNo", "text": "Is a named senior leader responsible for AI?", "showIf": "[Y] = true" } ] } ]
         """));
 
     private static IReadOnlyList<AnswerError> Validate(AnswerValidationMode mode, params (string Id, AnswerValue Value)[] answers) =>
@@ -73,6 +75,17 @@ public class AnswerValidatorTests
         Assert.Equal("Select 'None' or other options, not both", MessageFor("M", AnswerValue.Choice("none", "p")));
 
     [Fact]
+    public void Validate_DontKnowWithAnotherOption_IsRefused() =>
+        Assert.Equal("Select 'Don't know' or other options, not both", MessageFor("M", AnswerValue.Choice("p", "dk")));
+
+    [Fact]
+    public void Validate_MoreTicksThanAllowed_IsRefused()
+    {
+        Assert.Equal("Select up to 2 options", MessageFor("K", AnswerValue.Choice("x", "y", "z")));
+        Assert.Null(MessageFor("K", AnswerValue.Choice("x", "z")));
+    }
+
+    [Fact]
     public void Validate_ExclusiveAlone_IsAccepted() =>
         Assert.Null(MessageFor("M", AnswerValue.Choice("none")));
 
@@ -80,23 +93,23 @@ public class AnswerValidatorTests
     [InlineData(-1)]
     [InlineData(101)]
     public void Validate_NumberOutOfRange_IsRefused(int value) =>
-        Assert.Equal("Enter a number between 0 and 100", MessageFor("N", AnswerValue.Of(value)));
+        Assert.Equal("Enter what percentage of staff have had AI training as a number between 0 and 100", MessageFor("N", AnswerValue.Of(value)));
 
     [Fact]
     public void Validate_FractionForWholeNumber_IsRefused() =>
-        Assert.Equal("Enter a whole number", MessageFor("N", AnswerValue.Of(2.5m)));
+        Assert.Equal("Enter what percentage of staff have had AI training as a whole number, like 25", MessageFor("N", AnswerValue.Of(2.5m)));
 
     [Fact]
     public void Validate_WrongKindOfAnswer_IsRefused()
     {
-        Assert.Equal("Enter a number", MessageFor("N", AnswerValue.OfText("ten")));
-        Assert.Equal("Select yes or no", MessageFor("Y", AnswerValue.Of(1)));
+        Assert.Equal("Enter what percentage of staff have had AI training as a number, like 25", MessageFor("N", AnswerValue.OfText("ten")));
+        Assert.Equal("Select yes if your council has an AI strategy, or no", MessageFor("Y", AnswerValue.Of(1)));
         Assert.Equal("Enter your answer as text", MessageFor("T", AnswerValue.Of(3)));
     }
 
     [Fact]
     public void Validate_LikertPointNotOnScale_IsRefused() =>
-        Assert.Equal("Select one point on the scale", MessageFor("L", AnswerValue.Of(4)));
+        Assert.Equal("Select whether councillors are engaged in decisions about AI", MessageFor("L", AnswerValue.Of(4)));
 
     [Fact]
     public void Validate_DontKnowWhereNotOffered_IsRefused() =>
@@ -122,12 +135,12 @@ public class AnswerValidatorTests
         // O is optional and H is hidden until Y is yes.
         Assert.Equal(
             [
-                new AnswerError("Y", "Select yes or no"),
-                new AnswerError("C", "Select an answer"),
-                new AnswerError("M", "Select at least one option"),
-                new AnswerError("N", "Enter a number"),
-                new AnswerError("T", "Enter an answer"),
-                new AnswerError("L", "Select an answer"),
+                new AnswerError("Y", "Select yes if your council has an AI strategy, or no"),
+                new AnswerError("C", "Select which best describes your council's use of AI"),
+                new AnswerError("M", "Select which types of AI your council uses"),
+                new AnswerError("N", "Enter what percentage of staff have had AI training"),
+                new AnswerError("T", "Enter your job title"),
+                new AnswerError("L", "Select whether councillors are engaged in decisions about AI"),
             ],
             errors);
     }
@@ -137,7 +150,7 @@ public class AnswerValidatorTests
     {
         var errors = Validate(AnswerValidationMode.Submission, ("Y", AnswerValue.Of(true)));
 
-        Assert.Contains(new AnswerError("H", "Select yes or no"), errors);
+        Assert.Contains(new AnswerError("H", "Select yes if a named senior leader is responsible for AI, or no"), errors);
     }
 
     [Fact]

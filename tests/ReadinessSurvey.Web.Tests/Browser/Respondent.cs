@@ -14,10 +14,10 @@ public sealed class Respondent(IPage page, Func<IPage, Task> check)
         await check(page);
     }
 
-    /// <summary>Answers every unanswered question on the current section page with a plain valid answer.</summary>
+    /// <summary>Answers every unanswered question on the current section page with a plain valid answer (hidden ones are disabled, so skipped).</summary>
     public async Task FillPageAsync()
     {
-        foreach (var name in await page.Locator("input[type=radio]").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]"))
+        foreach (var name in await page.Locator("input[type=radio]:enabled").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]"))
         {
             var group = page.Locator($"input[type=radio][name='{name}']");
             if (await page.Locator($"input[type=radio][name='{name}']:checked").CountAsync() == 0)
@@ -26,7 +26,7 @@ public sealed class Respondent(IPage page, Func<IPage, Task> check)
             }
         }
 
-        foreach (var name in await page.Locator("input[type=checkbox]").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]"))
+        foreach (var name in await page.Locator("input[type=checkbox]:enabled").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]"))
         {
             if (await page.Locator($"input[type=checkbox][name='{name}']:checked").CountAsync() == 0)
             {
@@ -34,7 +34,7 @@ public sealed class Respondent(IPage page, Func<IPage, Task> check)
             }
         }
 
-        foreach (var input in await page.Locator("input.govuk-input[type=text]").AllAsync())
+        foreach (var input in await page.Locator("input.govuk-input[type=text]:enabled").AllAsync())
         {
             if ((await input.InputValueAsync()).Length == 0 && !(await input.GetAttributeAsync("name") ?? "").EndsWith("-other", StringComparison.Ordinal))
             {
@@ -42,7 +42,7 @@ public sealed class Respondent(IPage page, Func<IPage, Task> check)
             }
         }
 
-        foreach (var area in await page.Locator("textarea").AllAsync())
+        foreach (var area in await page.Locator("textarea:enabled").AllAsync())
         {
             if ((await area.InputValueAsync()).Length == 0)
             {

@@ -137,5 +137,6 @@ internal sealed class ReadinessWebFactoryOn(TestDatabase database) : Microsoft.A
     {
         builder.UseSetting("ConnectionStrings:Readiness", database.ConnectionString);
         builder.UseSetting("SignInRateLimit:PermitLimit", "1000");
+        builder.UseSetting("SignInRateLimit:InvitationPermitLimit", "1000");
     }
 }

@@ -85,7 +85,7 @@ public sealed class SignInRateLimitTests : IDisposable
 
     public SignInRateLimitTests()
     {
-        _factory.Settings["SignInRateLimit:PermitLimit"] = "3";
+        _factory.Settings["SignInRateLimit:InvitationPermitLimit"] = "3";
         _factory.Settings["SignInRateLimit:WindowSeconds"] = "600";
     }
 
@@ -101,6 +101,27 @@ public sealed class SignInRateLimitTests : IDisposable
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_429_page_is_a_titled_page_with_a_time_to_try_again_and_staff_sign_in_has_its_own_limit()
+    {
+        using var client = _factory.CreateFormClient();
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            response = await client.GetAsync($"/respond/start/{InvitationTokens.NewToken()}");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(600), response.Headers.RetryAfter?.Delta);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Too many attempts to sign in - AI readiness survey</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Too many attempts to sign in</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Wait 10 minutes and try again.", html, StringComparison.Ordinal);
+
+        // The policy team's sign-in counts separately.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -20,6 +20,7 @@ public sealed class RespondentAccessTests : IClassFixture<ReadinessWebFactory>
     [InlineData("/respond/section/b")]
     [InlineData("/respond/check")]
     [InlineData("/respond/confirmation")]
+    [InlineData("/respond/answers")]
     public async Task Respondent_pages_refuse_anonymous_visitors(string path)
     {
         _factory.EnsureStarted();

@@ -26,14 +26,14 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetPageAsync("/respond/section/a");
         Assert.Contains("value=\"1250\"", page, StringComparison.Ordinal);
-        Assert.Contains("Last changed by Alex Smith (Head of digital)", page, StringComparison.Ordinal);
+        Assert.Contains("Last changed by you on", page, StringComparison.Ordinal);
         Assert.Equal(2, await CountAnswersAsync(round));
         client.Dispose();
     }
 
     [Theory]
     [InlineData("q-A2", "not_an_option", "Select an option from the list")]
-    [InlineData("q-A3", "ten", "Enter a number, like 25")]
+    [InlineData("q-A3", "ten", "Enter how many staff your council employs as a number, like 25")]
     [InlineData("q-A3", "-4", "")]
     public async Task Invalid_answers_show_an_error_summary_and_save_nothing(string field, string value, string message)
     {
@@ -140,10 +140,38 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
         var response = await client.PostAsync("/respond/section/b", [new("v-B1", "0"), new("q-B1", "piloting"), new("v-B5", "0")]);
         var after = await response.Content.ReadAsStringAsync();
 
-        Assert.DoesNotContain("name=\"v-B2\"", before, StringComparison.Ordinal);
+        // Hidden questions wait on the page, hidden and disabled, for JavaScript to reveal.
+        Assert.Contains("id=\"q-B2-group\" hidden=\"hidden\"", before, StringComparison.Ordinal);
         Assert.Contains("We have added questions to this page", after, StringComparison.Ordinal);
-        Assert.Contains("name=\"v-B2\"", after, StringComparison.Ordinal);
-        Assert.DoesNotContain("name=\"v-B3\"", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"q-B2-group\" data-reveal-when=\"q-B1\" data-reveal-values=\"piloting live_some live_many\"", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"q-B3-group\" hidden=\"hidden\"", after, StringComparison.Ordinal);
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_crafted_answer_to_a_hidden_question_is_not_stored()
+    {
+        var (client, round) = await SignInAsync();
+        await client.PostAsync("/respond/section/b", [new("v-B1", "0"), new("q-B1", "no_use"), new("next", "later")]);
+
+        var response = await client.PostAsync("/respond/section/b", [new("v-B4", "0"), new("q-B4", "7"), new("next", "later")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await CountAnswersAsync(round));
+        Assert.Equal("no_use", await ChoiceAsync(round, "B1"));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_crafted_dont_know_with_another_option_is_refused()
+    {
+        var (client, round) = await SignInAsync();
+
+        var response = await client.PostAsync("/respond/section/b",
+            [new("v-B1", "0"), new("q-B1", "piloting"), new("v-B2", "0"), new("q-B2", "perceptive"), new("q-B2", "dont_know")]);
+
+        Assert.Contains("Select &#x27;Don&#x27;t know&#x27; or other options, not both", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAnswersAsync(round));
         client.Dispose();
     }
 

@@ -18,6 +18,7 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
     {
         // Many tests sign in from the same (test server) address; the limit itself has its own test.
         ["SignInRateLimit:PermitLimit"] = "100000",
+        ["SignInRateLimit:InvitationPermitLimit"] = "100000",
 
         // No job server: submissions still schedule aggregation, but nothing runs behind a test's back.
         ["Jobs:Server"] = "false",

@@ -19,16 +19,40 @@ public sealed class CheckModel(ReturnService returns, SubmissionService submissi
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (NotHere() is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         Build();
         return Page();
+    }
+
+    /// <summary>
+    /// A submitted return is shown as submitted (the printable record); an unfinished one goes to the task
+    /// list, which says how many sections are left, rather than a long list of errors here.
+    /// </summary>
+    private IActionResult? NotHere()
+    {
+        if (Workspace.Return.Status == ReturnStatus.Submitted)
+        {
+            return RedirectToPage("/Respond/Answers");
+        }
+
+        if (Workspace.IsReadOnly)
+        {
+            return RedirectToPage("/Respond/Index");
+        }
+
+        return ReturnProgress.IsReadyToSubmit(ReturnProgress.Of(Workspace)) ? null : Redirect("/respond?notice=unfinished");
     }
 
     public async Task<IActionResult> OnPostAsync(string? declaration, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Workspace.IsReadOnly)
+        if (NotHere() is { } elsewhere)
         {
-            return RedirectToPage("/Respond/Index");
+            return elsewhere;
         }
 
         if (declaration != "confirmed")
@@ -66,6 +90,6 @@ public sealed class CheckModel(ReturnService returns, SubmissionService submissi
             ? $"/respond/section/{Workspace.Definition.SectionOf(q).Id.ToLowerInvariant()}#q-{q.Id}"
             : "#main-content";
 
-    private string Describe(AnswerError error) =>
-        Workspace.Definition.FindQuestion(error.QuestionId) is { } q ? $"{q.Text}: {error.Message}" : error.Message;
+    // Messages name their question ("Select whether councillors are engaged in decisions about AI").
+    private static string Describe(AnswerError error) => error.Message;
 }

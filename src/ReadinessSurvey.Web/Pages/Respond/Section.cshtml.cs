@@ -88,7 +88,8 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
         // The saved answers decide what comes next; only a page shown again needs a fresh read.
         UseAnswers(result.Answers!, result.Visibility);
         var visibleAfter = Workspace.Visibility;
-        var added = Section.Questions.Any(q => visibleAfter.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id));
+        // Questions revealed on the page (JavaScript) were posted with the save; only others are "added".
+        var added = Section.Questions.Any(q => visibleAfter.IsQuestionVisible(q.Id) && !visibleBefore.IsQuestionVisible(q.Id) && !posted.ContainsKey(q.Id));
         if (added && visibleAfter.IsSectionVisible(Section.Id))
         {
             await LoadAsync(cancellationToken);
@@ -99,7 +100,7 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
 
         if (next == "later")
         {
-            return RedirectToPage("/Respond/Index");
+            return Redirect("/respond?notice=saved");
         }
 
         return NextPage();
@@ -141,20 +142,27 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
         IReadOnlyDictionary<string, AnswerConflict>? conflicts = null)
     {
         var visibility = Workspace.Visibility;
+
+        // Questions an answer on this page reveals are on the page, hidden and disabled, for JavaScript to show at once.
+        var reveal = Workspace.IsReadOnly ? new Dictionary<string, RevealRule>() : RevealRules.For(Workspace.Definition, Workspace.Profile, Workspace.Answers, Section);
         return Section.Questions
-            .Where(q => visibility.IsQuestionVisible(q.Id) || posted?.ContainsKey(q.Id) == true)
+            .Where(q => visibility.IsQuestionVisible(q.Id) || posted?.ContainsKey(q.Id) == true || reveal.ContainsKey(q.Id))
             .Select(q =>
             {
                 var conflict = conflicts?.GetValueOrDefault(q.Id);
                 AnswerValue? value = posted is not null && posted.TryGetValue(q.Id, out var p) ? p : Workspace.Answers.Get(q.Id);
+                var concealed = !visibility.IsQuestionVisible(q.Id) && posted?.ContainsKey(q.Id) != true;
                 return new QuestionView
                 {
                     Question = q,
-                    Options = q.Options.Where(o => visibility.IsOptionVisible(q.Id, o.Value) || value?.Options?.Contains(o.Value) == true).ToList(),
+                    Reveal = reveal.GetValueOrDefault(q.Id),
+                    Concealed = concealed,
+                    Options = q.Options.Where(o => (concealed ? o.ShowIf is null : visibility.IsOptionVisible(q.Id, o.Value)) || value?.Options?.Contains(o.Value) == true).ToList(),
                     Value = value,
                     RawNumber = raw?.GetValueOrDefault(q.Id),
                     Error = errors?.GetValueOrDefault(q.Id) ?? (conflict is null ? null : "Someone else changed this answer while you were editing"),
                     Info = Workspace.Info.GetValueOrDefault(q.Id),
+                    ViewerId = ContributorId,
                     Conflict = conflict,
                     Version = conflict?.CurrentVersion ?? Workspace.VersionOf(q.Id),
                     ReadOnly = Workspace.IsReadOnly,

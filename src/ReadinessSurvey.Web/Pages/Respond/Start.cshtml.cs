@@ -12,7 +12,7 @@ namespace ReadinessSurvey.Web.Pages.Respond;
 /// Exchanges an invitation token for a session cookie, then redirects so the token leaves the address
 /// bar. Invalid, expired, revoked and other-round tokens all get the same page and status.
 /// </summary>
-[EnableRateLimiting(SignInRateLimitOptions.Policy)]
+[EnableRateLimiting(SignInRateLimitOptions.InvitationPolicy)]
 public sealed class StartModel(InvitationService invitations, ReturnService returns) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
