@@ -22,7 +22,7 @@ public static class Extensions
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPolicyTeamAuthentication(configuration);
-        services.AddAuthentication().AddRespondentCookie();
+        services.AddAuthentication().AddRespondentCookie(configuration);
         services.AddApiAuthentication();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -40,11 +40,10 @@ public static class Extensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser().RequireRole(PolicyRoles.Admin, PolicyRoles.Analyst).Build());
         services.AddSignInRateLimit(configuration);
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "readiness-antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
+        services.AddTransportSecurity(configuration);
+        services.AddSingleton<SignInThrottle>();
+        services.AddAntiforgery(o => TransportSecurity.Name(o.Cookie, "readiness-antiforgery", configuration));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => TransportSecurity.Name(o.Cookie, "readiness-tempdata", configuration));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", PolicyTeamAuthentication.AnalystPolicy);
@@ -85,10 +84,10 @@ public static class Extensions
 
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
         }
 
         app.UseSecurityHeaders();
