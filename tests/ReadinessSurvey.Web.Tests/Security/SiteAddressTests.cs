@@ -56,7 +56,7 @@ public sealed class SiteAddressTests : IDisposable
         var connection = $"Data Source={Path.Combine(_folder, "refused", "readiness.db")};Pooling=False";
         using var web = AppProcess.Web(connection, AppProcess.FreePort(), "Production", new Dictionary<string, string?> { ["Site__BaseUrl"] = baseUrl });
 
-        var exit = await web.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exit = await web.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
         Assert.NotEqual(0, exit);
         Assert.Contains("ReadinessSurvey did not start: ", web.Output, StringComparison.Ordinal);
@@ -70,6 +70,6 @@ public sealed class SiteAddressTests : IDisposable
         var port = AppProcess.FreePort();
         using var web = AppProcess.Web(connection, port, "Production", new Dictionary<string, string?> { ["Site__BaseUrl"] = "https://survey.example.gov.uk/" });
 
-        await web.WaitUntilHealthyAsync(port, TimeSpan.FromSeconds(90));
+        await web.WaitUntilHealthyAsync(port, TimeSpan.FromMinutes(3));
     }
 }

@@ -5,11 +5,12 @@ namespace ReadinessSurvey.Tests.Web.Startup;
 /// <summary>
 /// Start-up never hangs: a CLI command or the web app killed part-way through start-up (migrations
 /// included), or EF Core's migration lock row left behind, and the next start still finishes.
-/// Each wait below is a hang detector, not a speed target: a hang is forever.
+/// Each wait below is a hang detector, not a speed target: a hang is forever, while a healthy start
+/// takes a few seconds here and up to a minute when the shared 2-core machine is busy.
 /// </summary>
 public sealed class StartupRecoveryTests : IDisposable
 {
-    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(3);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "readiness-tests", Guid.NewGuid().ToString("N"));
 
     public StartupRecoveryTests() => Directory.CreateDirectory(_folder);
