@@ -166,24 +166,24 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
 
     /// <summary>
     /// True while the invitation with this id may be used. Every signed-in request asks, so it reads
-    /// only the five values the rule needs, through a compiled query.
+    /// only the five values the rule needs.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
-        await s_state.For(db)(db, invitationId, cancellationToken) is { } state && IsUsable(state);
+        await StateAsync(invitationId, cancellationToken) is { } state && IsUsable(state);
 
     /// <summary>
     /// As <see cref="IsUsableAsync(int, CancellationToken)"/>, and the link is still the one with this token
     /// hash: a session opened with a link that was since reissued ends with it.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, string tokenHash, CancellationToken cancellationToken = default) =>
-        await s_state.For(db)(db, invitationId, cancellationToken) is { } state && IsUsable(state)
+        await StateAsync(invitationId, cancellationToken) is { } state && IsUsable(state)
             && string.Equals(state.TokenHash, tokenHash, StringComparison.Ordinal);
 
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, CancellationToken, Task<InvitationState?>>> s_state = new(() => EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id, CancellationToken _) => db.Invitations
-            .Where(i => i.Id == id)
+    private Task<InvitationState?> StateAsync(int invitationId, CancellationToken cancellationToken) =>
+        db.Invitations.AsNoTracking()
+            .Where(i => i.Id == invitationId)
             .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt, i.TokenHash))
-            .FirstOrDefault()));
+            .FirstOrDefaultAsync(cancellationToken);
 
     private bool IsUsable(InvitationState state)
     {
