@@ -23,7 +23,7 @@ public static class Extensions
     {
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPolicyTeamAuthentication(configuration);
-        services.AddAuthentication().AddRespondentCookie();
+        services.AddAuthentication().AddRespondentCookie(configuration);
         services.AddApiAuthentication();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -45,11 +45,10 @@ public static class Extensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ContactEmail), "Site:ContactEmail must be an email address.")
             .ValidateOnStart();
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "readiness-antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
+        services.AddTransportSecurity(configuration);
+        services.AddSingleton<SignInThrottle>();
+        services.AddAntiforgery(o => TransportSecurity.Name(o.Cookie, "readiness-antiforgery", configuration));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => TransportSecurity.Name(o.Cookie, "readiness-tempdata", configuration));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", PolicyTeamAuthentication.AnalystPolicy);
@@ -93,10 +92,10 @@ public static class Extensions
 
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
+        app.UseTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
         }
 
         app.UseSecurityHeaders();

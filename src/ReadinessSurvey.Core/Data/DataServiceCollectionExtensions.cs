@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
                 break;
         }
 
+        services.AddScoped<MigrationRunner>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

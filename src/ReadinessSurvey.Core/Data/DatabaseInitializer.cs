@@ -7,12 +7,13 @@ using ReadinessSurvey.Surveys;
 namespace ReadinessSurvey.Data;
 
 /// <summary>
-/// Brings a database up to date on start: creates the SQLite folder, applies migrations, and loads
+/// Brings a database up to date on start: creates the SQLite folder, applies pending migrations (<see cref="MigrationRunner"/>), and loads
 /// the council register when the database has none.
 /// </summary>
 public sealed class DatabaseInitializer(
     ReadinessDbContext db,
     DatabaseTarget target,
+    MigrationRunner migrations,
     CouncilRegisterImporter councils,
     SurveyLibrary surveys,
     ILogger<DatabaseInitializer> logger)
@@ -24,7 +25,7 @@ public sealed class DatabaseInitializer(
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await migrations.ApplyPendingAsync(cancellationToken);
 
         if (target.Provider == DatabaseProvider.Sqlite)
         {

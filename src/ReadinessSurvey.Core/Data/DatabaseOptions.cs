@@ -7,6 +7,9 @@ public sealed class DatabaseOptions
 
     /// <summary><see cref="DatabaseProvider.Sqlite"/> (the embedded default) or <see cref="DatabaseProvider.SqlServer"/>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>How long a start waits for another process applying migrations before it gives up with a message.</summary>
+    public int MigrationTimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>The supported database providers.</summary>

@@ -161,7 +161,7 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
     {
         ArgumentNullException.ThrowIfNull(invitation);
         return invitation.Round is { } round
-            && IsUsable(new InvitationState(invitation.RevokedAt, invitation.ExpiresAt, round.Status, round.OpensAt, round.ClosesAt));
+            && IsUsable(new InvitationState(invitation.RevokedAt, invitation.ExpiresAt, round.Status, round.OpensAt, round.ClosesAt, invitation.TokenHash));
     }
 
     /// <summary>
@@ -169,10 +169,21 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
     /// only the five values the rule needs.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
-        await db.Invitations.AsNoTracking()
+        await StateAsync(invitationId, cancellationToken) is { } state && IsUsable(state);
+
+    /// <summary>
+    /// As <see cref="IsUsableAsync(int, CancellationToken)"/>, and the link is still the one with this token
+    /// hash: a session opened with a link that was since reissued ends with it.
+    /// </summary>
+    public async Task<bool> IsUsableAsync(int invitationId, string tokenHash, CancellationToken cancellationToken = default) =>
+        await StateAsync(invitationId, cancellationToken) is { } state && IsUsable(state)
+            && string.Equals(state.TokenHash, tokenHash, StringComparison.Ordinal);
+
+    private Task<InvitationState?> StateAsync(int invitationId, CancellationToken cancellationToken) =>
+        db.Invitations.AsNoTracking()
             .Where(i => i.Id == invitationId)
-            .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
-            .FirstOrDefaultAsync(cancellationToken) is { } state && IsUsable(state);
+            .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt, i.TokenHash))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private bool IsUsable(InvitationState state)
     {
@@ -184,7 +195,7 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
             && state.ClosesAt > now;
     }
 
-    private sealed record InvitationState(DateTime? RevokedAt, DateTime ExpiresAt, RoundStatus RoundStatus, DateTime OpensAt, DateTime ClosesAt);
+    private sealed record InvitationState(DateTime? RevokedAt, DateTime ExpiresAt, RoundStatus RoundStatus, DateTime OpensAt, DateTime ClosesAt, string TokenHash);
 
     private async Task<Invitation> FindAsync(int id, CancellationToken cancellationToken) =>
         await db.Invitations.FindAsync([id], cancellationToken)

@@ -34,6 +34,9 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
             contributor = new Contributor { ReturnId = councilReturn.Id, InvitationId = invitation.Id, Name = invitation.Name, Role = invitation.Role, FirstSeenAt = now };
             db.Contributors.Add(contributor);
+
+            // Saved first so the audit entry below names the contributor's real id.
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         contributor.LastSeenAt = now;

@@ -33,23 +33,27 @@ public static class PolicyTeamAuthentication
         {
             cookies.ApplicationCookie!.Configure(o =>
             {
-                o.Cookie.Name = "readiness-staff";
+                Security.TransportSecurity.Name(o.Cookie, "readiness-staff", configuration);
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/sign-in";
                 o.LogoutPath = "/account/sign-out";
                 o.AccessDeniedPath = "/account/access-denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                StaffSessions.Use(o);
             });
-            cookies.TwoFactorUserIdCookie!.Configure(o => o.Cookie.Name = "readiness-staff-2fa");
-            cookies.ExternalCookie!.Configure(o => o.Cookie.Name = "readiness-staff-external");
+            cookies.TwoFactorUserIdCookie!.Configure(o => Security.TransportSecurity.Name(o.Cookie, "readiness-staff-2fa", configuration));
+            cookies.ExternalCookie!.Configure(o => Security.TransportSecurity.Name(o.Cookie, "readiness-staff-external", configuration));
         });
         new IdentityBuilder(typeof(PolicyUser), typeof(IdentityRole), services).AddSignInManager();
 
         // "Sign out everywhere" and role changes renew the security stamp; sessions re-check it this often.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = StaffSessions.KeepSessionAsync;
+        });
 
         var oidc = configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>();
         if (oidc?.IsConfigured == true)

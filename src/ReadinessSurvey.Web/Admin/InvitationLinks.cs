@@ -7,14 +7,11 @@ namespace ReadinessSurvey.Web.Admin;
 /// <summary>Where invitation links point, and the mail-merge file of links made in one action.</summary>
 public static class InvitationLinks
 {
-    /// <summary><c>Site:BaseUrl</c> when set (the public address behind a proxy), else the address this request came to.</summary>
-    public static Uri BaseUrl(HttpRequest request, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration["Site:BaseUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}{request.PathBase}/";
-        return new Uri(text.EndsWith('/') ? text : text + "/");
-    }
+    /// <summary>
+    /// <c>Site:BaseUrl</c> (see <see cref="Security.SiteAddress"/>), never the address a request claims
+    /// to have come to: a forged Host header must not put another site's address in an invitation.
+    /// </summary>
+    public static Uri BaseUrl(IConfiguration configuration) => Security.SiteAddress.BaseUrl(configuration);
 
     /// <summary>
     /// The links as a CSV download. Only hashes are stored, so this response is the one copy: it is

@@ -70,6 +70,8 @@ public sealed class SignInTests : IDisposable
         using var first = _factory.CreateFormClient();
         await first.SignInAsync(email, password);
 
+        var start = await first.PostAsync("/account/authenticator?handler=Start", []);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var setup = await first.GetPageAsync("/account/authenticator");
         var key = KeyOf(setup);
         Assert.Contains("data:image/png;base64,", setup, StringComparison.Ordinal);
@@ -120,6 +122,53 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_of_the_cookie_taken_before_sign_out_no_longer_opens_anything()
+    {
+        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
+        using var client = _factory.CreateFormClient();
+        var signIn = await client.SignInAsync(email, password);
+        var stolen = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("readiness-staff=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(stolen, "/admin")).StatusCode);
+
+        await client.PostAsync("/account/sign-out", []);
+
+        // Replayed at once: no wait for the security stamp check, and no "sign out everywhere" needed.
+        Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync(stolen, "/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync(stolen, "/admin/rounds")).StatusCode);
+
+        // Other sessions of the same person carry on.
+        using var other = _factory.CreateFormClient();
+        await other.SignInAsync(email, password);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Opening_the_authenticator_page_changes_nothing_and_ends_no_session()
+    {
+        using var factory = _factory.WithSessionChecksOnEveryRequest();
+        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
+        using var laptop = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var phone = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        await laptop.SignInAsync(email, password);
+        await phone.SignInAsync(email, password);
+        var stampBefore = await StampAsync(email);
+
+        var page = await laptop.GetPageAsync("/account/authenticator");
+        await laptop.GetPageAsync("/account/authenticator");
+
+        Assert.Equal(stampBefore, await StampAsync(email));
+        Assert.Equal("", KeyOf(page));
+        Assert.Contains("Show my key", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/admin")).StatusCode);
+
+        // Asking for the key (a form post) keeps the session that asked.
+        await laptop.PostAsync("/account/authenticator?handler=Start", []);
+        Assert.NotEqual("", KeyOf(await laptop.GetPageAsync("/account/authenticator")));
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_everywhere_ends_the_users_other_sessions()
     {
         using var factory = _factory.WithSessionChecksOnEveryRequest();
@@ -162,6 +211,21 @@ public sealed class SignInTests : IDisposable
         var response = await client.PostAsync("/account/sign-in?returnUrl=https://evil.example/", [new("email", email), new("password", password), new("returnUrl", "//evil.example/")]);
 
         Assert.Equal("/admin", response.Headers.Location?.OriginalString);
+    }
+
+    private async Task<HttpResponseMessage> ReplayAsync(string cookie, string path)
+    {
+        using var attacker = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await attacker.SendAsync(request);
+    }
+
+    private async Task<string?> StampAsync(string email)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ReadinessDbContext>().Set<PolicyUser>()
+            .Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync();
     }
 
     internal static string KeyOf(string page) =>

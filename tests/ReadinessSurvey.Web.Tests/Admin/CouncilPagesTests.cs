@@ -79,7 +79,7 @@ public sealed class CouncilPagesTests(ReadinessWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var link = Workspace.LinkOn(page);
-        Assert.StartsWith("http://localhost/respond/start/", link, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:5080/respond/start/", link, StringComparison.Ordinal);
         var council = await admin.GetPageAsync($"/admin/councils/{Worthing}?round={round}");
         Assert.Contains("Jo Bloggs", council, StringComparison.Ordinal);
         Assert.Contains("jo.bloggs@worthing.gov.uk", council, StringComparison.Ordinal);

@@ -49,6 +49,8 @@ public sealed class PolicyTeamSignInTests(BrowserFixture browser)
         await page.GotoAsync("account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor sign-in" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my key" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
         var key = SignInTests.KeyOf(await page.ContentAsync());
         await page.GetByLabel("Code from the app").FillAsync(SignInTests.CodeFor(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
@@ -76,6 +77,47 @@ public sealed class InvitationSignInTests : IClassFixture<ReadinessWebFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/respond/signed-out", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reissuing_an_invitation_ends_the_session_opened_with_the_old_link()
+    {
+        var round = await _scenario.OpenRoundAsync("reissue mid-session " + Guid.NewGuid());
+        var invitation = await _scenario.InviteAsync(round);
+        using var client = _factory.CreateFormClient();
+        await client.GetAsync($"/respond/start/{invitation.Token}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/respond")).StatusCode);
+
+        var reissued = await _scenario.WithAsync(sp => sp.GetRequiredService<InvitationService>().ReissueAsync(invitation.Invitation.Id, "test"));
+        var response = await client.GetAsync("/respond");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/respond/signed-out", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        // The new link opens a session that works.
+        using var again = _factory.CreateFormClient();
+        await again.GetAsync($"/respond/start/{reissued.Token}");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/respond")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contributors_first_sign_in_is_audited_under_their_real_id()
+    {
+        var round = await _scenario.OpenRoundAsync("first sign-in audit " + Guid.NewGuid());
+        var invitation = await _scenario.InviteAsync(round);
+        using var client = _factory.CreateFormClient();
+
+        await client.GetAsync($"/respond/start/{invitation.Token}");
+
+        var (contributor, actors) = await _scenario.WithAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReadinessSurvey.Data.ReadinessDbContext>();
+            var id = await db.Contributors.Where(c => c.InvitationId == invitation.Invitation.Id).Select(c => c.Id).SingleAsync();
+            var target = $"invitation:{invitation.Invitation.Id}";
+            return (id, await db.AuditEvents.Where(e => e.Action == "respondent.signed-in" && e.Target == target).Select(e => e.Actor).ToListAsync());
+        });
+        Assert.NotEqual(0, contributor);
+        Assert.Equal([$"contributor:{contributor}"], actors);
     }
 }
 

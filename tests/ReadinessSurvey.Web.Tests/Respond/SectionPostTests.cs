@@ -117,7 +117,7 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
         var response = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(samsPage, "A2")), new("q-A2", "hr")]);
         var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Alex Smith changed this answer", page, StringComparison.Ordinal);
         Assert.Contains("Their answer: Digital or IT lead", page, StringComparison.Ordinal);
         Assert.Contains("Your answer: HR or organisational development", page, StringComparison.Ordinal);

@@ -29,24 +29,46 @@ public sealed class AuthenticatorModel(UserManager<PolicyUser> users, SignInMana
 
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
+    /// <summary>False until the person asks for a key: making one is a change, so only a form post makes it.</summary>
+    public bool HasKey { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
+        // Only shows: making a key renews the security stamp, which would end this person's sessions
+        // if a GET did it (a link sent to them would sign them out everywhere).
         var person = await CurrentAsync();
+        if (!string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(person)))
+        {
+            await ShowKeyAsync(person);
+        }
 
-        // As ASP.NET Core Identity's own UI does: make a key once and keep it until two-factor is turned off,
-        // so reloading the page does not invalidate what the app has already scanned.
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        // A key is made once and kept until two-factor is turned off, so asking again does not
+        // invalidate what the app has already scanned.
+        var person = await CurrentAsync();
         if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(person)))
         {
             await users.ResetAuthenticatorKeyAsync(person);
+
+            // The security stamp changed: this session carries the new one.
+            await signIn.RefreshSignInAsync(person);
         }
 
-        await ShowKeyAsync(person);
-        return Page();
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
     {
         var person = await CurrentAsync();
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(person)))
+        {
+            return RedirectToPage();
+        }
+
         var digits = AuthenticatorCode.Digits(code);
         var valid = AuthenticatorCode.IsWellFormed(digits) && await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits);
         if (!valid)
@@ -94,6 +116,7 @@ public sealed class AuthenticatorModel(UserManager<PolicyUser> users, SignInMana
             builder.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
         }
 
+        HasKey = true;
         FormattedKey = builder.ToString().TrimEnd().ToLowerInvariant();
         var uri = string.Format(CultureInfo.InvariantCulture, "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
             Uri.EscapeDataString(Issuer), Uri.EscapeDataString(person.Email!), key);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Account;
 
@@ -32,6 +33,9 @@ public sealed class IndexModel(UserManager<PolicyUser> users, SignInManager<Poli
         await users.UpdateSecurityStampAsync(person);
         audit.Record(person.Email!, "account.signed-out-everywhere");
         await db.SaveChangesAsync(cancellationToken);
+
+        // And at once, rather than at the next stamp check.
+        await StaffSessions.EndAllAsync(db, person.Id, cancellationToken);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignedOut");
     }

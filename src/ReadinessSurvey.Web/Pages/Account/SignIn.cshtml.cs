@@ -11,9 +11,12 @@ using ReadinessSurvey.Web.Security;
 
 namespace ReadinessSurvey.Web.Pages.Account;
 
-/// <summary>Password sign-in for the policy team, with lockout after repeated failures and two-factor when enabled.</summary>
+/// <summary>
+/// Password sign-in for the policy team, with two-factor when enabled. Repeated failures hold the
+/// client that made them, for that email, whether or not it has an account (<see cref="SignInThrottle"/>).
+/// </summary>
 [EnableRateLimiting(SignInRateLimitOptions.Policy)]
-public sealed class SignInModel(SignInManager<PolicyUser> signIn, AuditLog audit, ReadinessDbContext db, IOptions<OidcOptions> oidc) : PageModel
+public sealed class SignInModel(SignInManager<PolicyUser> signIn, SignInThrottle throttle, AuditLog audit, ReadinessDbContext db, IOptions<OidcOptions> oidc) : PageModel
 {
     public FormErrors Errors { get; } = [];
 
@@ -44,9 +47,33 @@ public sealed class SignInModel(SignInManager<PolicyUser> signIn, AuditLog audit
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!, password!, isPersistent: false, lockoutOnFailure: true);
+        if (throttle.IsHeld(HttpContext, Email!))
+        {
+            audit.Record(Email!, "account.locked-out");
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToPage("/Account/Lockout");
+        }
+
+        // Identity's own lockout would lock the account for everyone, and only accounts that exist:
+        // the throttle above does the counting instead, for this client and email.
+        var result = await signIn.PasswordSignInAsync(Email!, password!, isPersistent: false, lockoutOnFailure: false);
+        var failed = !result.Succeeded && !result.RequiresTwoFactor && !result.IsLockedOut;
+        if (failed)
+        {
+            throttle.Failed(HttpContext, Email!);
+        }
+        else if (!result.IsLockedOut)
+        {
+            throttle.Succeeded(HttpContext, Email!);
+        }
+
         audit.Record(Email!, result.Succeeded ? "account.signed-in" : result.RequiresTwoFactor ? "account.password-accepted" : result.IsLockedOut ? "account.locked-out" : "account.sign-in-failed");
         await db.SaveChangesAsync(cancellationToken);
+        if (failed && throttle.IsHeld(HttpContext, Email!))
+        {
+            return RedirectToPage("/Account/Lockout");
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl ?? "/admin");

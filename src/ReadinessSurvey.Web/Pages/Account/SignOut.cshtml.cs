@@ -19,6 +19,9 @@ public sealed class SignOutModel(SignInManager<PolicyUser> signIn, AuditLog audi
     {
         audit.Record(User.Actor(), "account.signed-out");
         await db.SaveChangesAsync(cancellationToken);
+
+        // Ended on the server too, so a copy of the cookie taken earlier opens nothing.
+        await StaffSessions.EndAsync(db, User, cancellationToken);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignedOut");
     }

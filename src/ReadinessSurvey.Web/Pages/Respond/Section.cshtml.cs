@@ -79,7 +79,9 @@ public sealed class SectionModel(ReturnService returns) : RespondentPageModel(re
             case SaveStatus.Invalid:
                 return Redisplay(posted, form, result.Errors.ToDictionary(e => e.QuestionId, e => e.Message, StringComparer.Ordinal), null);
             case SaveStatus.Conflict:
+                // The same page with both versions, as 409: the posted answers were not saved.
                 HasConflicts = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 return Redisplay(posted, form, new Dictionary<string, string>(), result.Conflicts.ToDictionary(c => c.QuestionId, StringComparer.Ordinal));
             case SaveStatus.ReadOnly:
                 return RedirectToPage("/Respond/Index");

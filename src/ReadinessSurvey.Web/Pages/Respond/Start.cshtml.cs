@@ -26,7 +26,7 @@ public sealed class StartModel(InvitationService invitations, ReturnService retu
 
         var contributor = await returns.EnsureContributorAsync(invitation, cancellationToken);
         await HttpContext.SignOutAsync(RespondentAuthentication.Scheme);
-        await HttpContext.SignInAsync(RespondentAuthentication.Scheme, RespondentAuthentication.CreatePrincipal(contributor));
+        await HttpContext.SignInAsync(RespondentAuthentication.Scheme, RespondentAuthentication.CreatePrincipal(contributor, invitation));
         return RedirectToPage("/Respond/Index");
     }
 }

@@ -64,6 +64,6 @@ public sealed class ChaseReissueModel(ReadinessDbContext db, InvitationService i
 
         audit.Record(User.Actor(), "invitation-links.downloaded", $"round:{Chosen.Id}", $"chase list: {issued.Count} reissued links");
         await _db.SaveChangesAsync(cancellationToken);
-        return await InvitationLinks.CsvAsync(Response, issued, InvitationLinks.BaseUrl(Request, configuration), $"chase-links-round-{Chosen.Id}-{clock.GetUtcNow():yyyy-MM-dd-HHmm}.csv");
+        return await InvitationLinks.CsvAsync(Response, issued, InvitationLinks.BaseUrl(configuration), $"chase-links-round-{Chosen.Id}-{clock.GetUtcNow():yyyy-MM-dd-HHmm}.csv");
     }
 }

@@ -42,7 +42,7 @@ public sealed class InviteModel(ReadinessDbContext db, InvitationService invitat
         try
         {
             Issued = await invitations.CreateAsync(new InvitationRequest(Chosen.Id, Council.Code, Name ?? "", Email ?? "", Role ?? ""), User.Actor(), cancellationToken);
-            Link = Issued.Link(InvitationLinks.BaseUrl(Request, configuration));
+            Link = Issued.Link(InvitationLinks.BaseUrl(configuration));
             Response.Headers.CacheControl = "no-store";
         }
         catch (InvitationException ex)

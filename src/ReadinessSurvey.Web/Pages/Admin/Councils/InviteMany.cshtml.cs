@@ -65,7 +65,7 @@ public sealed class InviteManyModel(ReadinessDbContext db, InvitationService inv
             var issued = await invitations.CreateManyAsync(requests, User.Actor(), cancellationToken);
             audit.Record(User.Actor(), "invitation-links.downloaded", $"round:{Chosen.Id}", $"upload: {issued.Count} new links");
             await db.SaveChangesAsync(cancellationToken);
-            return await InvitationLinks.CsvAsync(Response, issued, InvitationLinks.BaseUrl(Request, configuration), $"invitation-links-round-{Chosen.Id}-{clock.GetUtcNow():yyyy-MM-dd-HHmm}.csv");
+            return await InvitationLinks.CsvAsync(Response, issued, InvitationLinks.BaseUrl(configuration), $"invitation-links-round-{Chosen.Id}-{clock.GetUtcNow():yyyy-MM-dd-HHmm}.csv");
         }
         catch (InvitationException ex)
         {

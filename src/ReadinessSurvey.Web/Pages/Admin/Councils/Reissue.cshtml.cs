@@ -27,7 +27,7 @@ public sealed class ReissueModel(ReadinessDbContext db, InvitationService invita
         try
         {
             var issued = await invitations.ReissueAsync(invitation, User.Actor(), cancellationToken);
-            Link = issued.Link(InvitationLinks.BaseUrl(Request, configuration));
+            Link = issued.Link(InvitationLinks.BaseUrl(configuration));
             Response.Headers.CacheControl = "no-store";
         }
         catch (InvitationException ex)
