@@ -3,6 +3,7 @@ using ReadinessSurvey.Data;
 using ReadinessSurvey.Email;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
+using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Admin.Councils;
 
