@@ -16,8 +16,15 @@ public sealed class EmailJob(EmailDelivery delivery, IBackgroundJobClient jobs)
     {
         if (await delivery.SendAsync(messageId, cancellationToken) == DeliveryOutcome.Retry)
         {
-            var attempts = await delivery.AttemptsAsync(messageId, cancellationToken);
-            jobs.Schedule<EmailJob>(j => j.SendAsync(messageId, CancellationToken.None), delivery.RetryDelay(attempts));
+            var delay = delivery.RetryDelay(await delivery.AttemptsAsync(messageId, cancellationToken));
+            if (delay <= TimeSpan.Zero)
+            {
+                jobs.Enqueue<EmailJob>(j => j.SendAsync(messageId, CancellationToken.None));
+            }
+            else
+            {
+                jobs.Schedule<EmailJob>(j => j.SendAsync(messageId, CancellationToken.None), delay);
+            }
         }
     }
 }
