@@ -16,6 +16,8 @@ install_missing() {
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   # ScottPlot draws text with DejaVu.
   fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core fontconfig)
+  # The email tests run a real SMTP server on loopback with Debian's Python 3.11 (its smtpd module).
+  [ -x /usr/bin/python3 ] || missing+=(python3)
   if [ ${#missing[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -30,6 +30,7 @@ public static class CliApp
             DemoCommands.Create(context),
             ReportCommands.Create(context),
             UserCommands.Create(context),
+            PeopleCommands.Create(context),
         };
 
         var parse = root.Parse(args);

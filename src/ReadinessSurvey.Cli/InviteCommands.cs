@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Email;
 using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Cli;
@@ -15,6 +18,7 @@ internal static class InviteCommands
         Import(context),
         Revoke(context),
         Reissue(context),
+        Remind(context),
     };
 
     private static Option<string?> BaseUrl() => new("--base-url")
@@ -30,15 +34,22 @@ internal static class InviteCommands
         var email = new Option<string>("--email") { Description = "The person's email address.", Required = true };
         var role = new Option<string>("--role") { Description = "The person's role, e.g. Head of digital.", Required = true };
         var baseUrl = BaseUrl();
-        var command = new Command("create", "Invite one person to contribute to their council's return. Prints the link once.")
+        var send = new Option<bool>("--send") { Description = "Email the invitation (Email:Mode) instead of printing the link." };
+        var command = new Command("create", "Invite one person to contribute to their council's return. Prints the link once, or emails it with --send.")
         {
-            round, council, name, email, role, baseUrl,
+            round, council, name, email, role, baseUrl, send,
         };
         command.SetAction(async (parse, ct) =>
         {
             await using var scope = await context.OpenAsync(ct);
             var request = new InvitationRequest(parse.GetValue(round), parse.GetRequiredValue(council), parse.GetRequiredValue(name), parse.GetRequiredValue(email), parse.GetRequiredValue(role));
             var issued = await Run(() => scope.ServiceProvider.GetRequiredService<InvitationService>().CreateAsync(request, Actor, ct));
+            if (parse.GetValue(send))
+            {
+                var messages = await Run(() => scope.ServiceProvider.GetRequiredService<EmailOutbox>().QueueAsync([issued.Invitation.Id], EmailKind.Invitation, Actor, cancellationToken: ct));
+                return await ReportAsync(context, scope.ServiceProvider, messages, $"Invitation {issued.Invitation.Id} for {issued.Invitation.Name} ({issued.CouncilName})");
+            }
+
             var site = SiteUrl(scope.ServiceProvider, parse.GetValue(baseUrl));
             await context.Output.WriteLineAsync($"Invitation {issued.Invitation.Id} for {issued.Invitation.Name} ({issued.CouncilName}), expires {issued.Invitation.ExpiresAt:yyyy-MM-dd}.");
             await context.Output.WriteLineAsync(issued.Link(site));
@@ -107,6 +118,35 @@ internal static class InviteCommands
             return 0;
         });
         return command;
+    }
+
+    private static Command Remind(CliContext context)
+    {
+        var round = new Option<int>("--round") { Description = "The round's id.", Required = true };
+        var command = new Command("remind", "Email a reminder now to everyone who can still take part at councils that have not submitted.") { round };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await context.OpenAsync(ct);
+            var messages = await Run(() => scope.ServiceProvider.GetRequiredService<EmailOutbox>().RemindAsync(parse.GetValue(round), null, Actor, ct));
+            return await ReportAsync(context, scope.ServiceProvider, messages, $"Reminders for round {parse.GetValue(round)}");
+        });
+        return command;
+    }
+
+    /// <summary>Says how many messages went and which failed (by invitation id and reason); non-zero exit when any failed.</summary>
+    private static async Task<int> ReportAsync(CliContext context, IServiceProvider services, IReadOnlyList<EmailMessage> messages, string what)
+    {
+        var ids = messages.Select(m => m.Id).ToList();
+        var results = await services.GetRequiredService<ReadinessDbContext>().EmailMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync();
+        var sent = results.Count(m => m.Status == EmailStatus.Sent);
+        await context.Output.WriteLineAsync($"{what}: {sent} of {results.Count} emails sent.");
+        foreach (var failed in results.Where(m => m.Status == EmailStatus.Failed))
+        {
+            await context.Error.WriteLineAsync($"Invitation {failed.InvitationId}: not sent after {failed.Attempts} tries. {failed.FailureReason}");
+        }
+
+        return sent == results.Count ? 0 : 1;
     }
 
     private static async Task<T> Run<T>(Func<Task<T>> action)

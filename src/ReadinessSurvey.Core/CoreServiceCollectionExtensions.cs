@@ -7,6 +7,7 @@ using ReadinessSurvey.Audit;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Demo;
+using ReadinessSurvey.Email;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
 
@@ -36,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RoundAggregator>();
         services.AddScoped<DemoReturns>();
         services.AddScoped<Publishing.PublishingService>();
+        services.AddReadinessEmail();
         services.AddScoped<Reporting.ReportService>().AddScoped<Reporting.IReportGenerator, Reporting.ReportService>();
         return services;
     }

@@ -21,6 +21,9 @@ public static class Extensions
 {
     public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Invitation links carry their token in the path, and ASP.NET Core's hosting diagnostics put the path in
+        // every request's log scope and its "Request starting" line: silence that category so no log holds a link.
+        services.AddLogging(l => l.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPolicyTeamAuthentication(configuration);
         services.AddAuthentication().AddRespondentCookie(configuration);

@@ -36,6 +36,8 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<Contributor> Contributors => Set<Contributor>();
 
+    public DbSet<Email.EmailMessage> EmailMessages => Set<Email.EmailMessage>();
+
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
 
     public DbSet<AggregateSnapshot> AggregateSnapshots => Set<AggregateSnapshot>();

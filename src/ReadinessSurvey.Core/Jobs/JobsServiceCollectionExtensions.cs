@@ -19,6 +19,10 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<AggregationJob>();
         services.AddScoped<ReportQueue>();
         services.AddScoped<ReportJob>();
+        services.Replace(ServiceDescriptor.Scoped<Email.IEmailDispatcher, HangfireEmailDispatcher>());
+        services.AddScoped<EmailJob>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<RetentionJob>();
 
         // Another feature registers the real generator; whichever is registered first wins.
         return services;

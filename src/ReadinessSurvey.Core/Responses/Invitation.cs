@@ -35,4 +35,7 @@ public sealed class Invitation
     public DateTime? RevokedAt { get; set; }
 
     public DateTime? LastUsedAt { get; set; }
+
+    /// <summary>When the person's name, email and role were erased (retention or a request); null while held.</summary>
+    public DateTime? ErasedAt { get; set; }
 }

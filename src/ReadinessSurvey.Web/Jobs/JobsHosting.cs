@@ -18,6 +18,10 @@ public static class JobsHosting
 
     public const string NightlyAggregationJobId = "aggregate-open-rounds";
 
+    public const string RemindersJobId = "email-reminders";
+
+    public const string RetentionJobId = "privacy-retention";
+
     /// <summary>Whether this process should run as a job worker with no HTTP: <c>--worker</c>, or <c>Jobs:Mode=Worker</c>.</summary>
     public static bool IsWorker(string[] args, IConfiguration configuration)
     {

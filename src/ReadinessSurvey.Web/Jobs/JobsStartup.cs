@@ -1,24 +1,27 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using ReadinessSurvey.Email;
 using ReadinessSurvey.Jobs;
+using ReadinessSurvey.Privacy;
 
 namespace ReadinessSurvey.Web.Jobs;
 
 /// <summary>
-/// At start: (re)declares the nightly aggregation of open rounds, and enqueues again every report request
-/// left pending or running (in-memory job storage forgets them when the process ends).
+/// At start: (re)declares the nightly aggregation of open rounds, the reminder check and the retention job,
+/// and enqueues again every report request left pending or running and every unsent email (in-memory job storage forgets them when the process ends).
 /// </summary>
 public sealed partial class JobsStartup(
-    IServiceScopeFactory scopes, IRecurringJobManager recurring, IOptions<JobsOptions> options, ILogger<JobsStartup> logger) : IHostedService
+    IServiceScopeFactory scopes, IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<EmailOptions> email,
+    IOptions<PrivacyOptions> privacy, ILogger<JobsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var zone = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
         recurring.AddOrUpdate<AggregationJob>(
-            JobsHosting.NightlyAggregationJobId,
-            j => j.RunOpenRoundsAsync(CancellationToken.None),
-            settings.NightlyAggregationCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) });
+            JobsHosting.NightlyAggregationJobId, j => j.RunOpenRoundsAsync(CancellationToken.None), settings.NightlyAggregationCron, zone);
+        recurring.AddOrUpdate<ReminderJob>(JobsHosting.RemindersJobId, j => j.RunAsync(CancellationToken.None), email.Value.ReminderCron, zone);
+        recurring.AddOrUpdate<RetentionJob>(JobsHosting.RetentionJobId, j => j.RunAsync(CancellationToken.None), privacy.Value.RetentionCron, zone);
 
         await using var scope = scopes.CreateAsyncScope();
         var requeued = await scope.ServiceProvider.GetRequiredService<ReportQueue>().RequeueUnfinishedAsync(cancellationToken);
@@ -26,10 +29,19 @@ public sealed partial class JobsStartup(
         {
             LogRequeued(requeued);
         }
+
+        var waiting = await scope.ServiceProvider.GetRequiredService<EmailOutbox>().RequeueWaitingAsync(cancellationToken);
+        if (waiting > 0)
+        {
+            LogEmailRequeued(waiting);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} unfinished report requests again")]
     private partial void LogRequeued(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} unsent email messages again")]
+    private partial void LogEmailRequeued(int count);
 }

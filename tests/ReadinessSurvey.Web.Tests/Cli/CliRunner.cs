@@ -5,7 +5,11 @@ namespace ReadinessSurvey.Tests.Web.Cli;
 /// <summary>Runs the real CLI as a child process against a given database, as an administrator would.</summary>
 public static class CliRunner
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, params string[] args) =>
+        RunAsync(connectionString, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI with extra settings as environment variables (e.g. Email__Mode).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -17,6 +21,11 @@ public static class CliRunner
 
         start.Environment["ConnectionStrings__Readiness"] = connectionString;
         start.Environment["Database__Provider"] = "Sqlite";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

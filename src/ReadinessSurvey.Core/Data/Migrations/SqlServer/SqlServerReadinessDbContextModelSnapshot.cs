@@ -507,6 +507,58 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Email.EmailMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("QueuedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<int?>("ReminderDaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("InvitationId", "ReminderDaysBefore")
+                        .IsUnique()
+                        .HasFilter("[ReminderDaysBefore] IS NOT NULL");
+
+                    b.ToTable("EmailMessages");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
                 {
                     b.Property<long>("Id")
@@ -822,6 +874,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
@@ -1133,6 +1188,17 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Email.EmailMessage", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Invitation");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>

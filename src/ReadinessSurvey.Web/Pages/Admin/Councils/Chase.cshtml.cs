@@ -21,6 +21,9 @@ public sealed class ChaseModel(ReadinessDbContext db, AuditLog audit, TimeProvid
 
     public int People { get; private set; }
 
+    /// <summary>Per council, what became of its people's latest emails.</summary>
+    public IReadOnlyDictionary<int, string> Emails { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -29,6 +32,7 @@ public sealed class ChaseModel(ReadinessDbContext db, AuditLog audit, TimeProvid
         }
 
         People = Rows.Sum(r => r.ActiveInvitations);
+        Emails = Chosen is null ? Emails : await EmailDisplay.CouncilSummariesAsync(_db, Chosen.Id, cancellationToken);
         return Page();
     }
 
