@@ -636,22 +636,12 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Choice")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<double?>("Number")
-                        .HasColumnType("float");
-
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("ReturnId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("TickCount")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -675,44 +665,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
-
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("QuestionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("ReturnId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId");
-
-                    b.HasIndex("ReturnId");
-
-                    b.HasIndex("QuestionId", "Value", "ReturnId");
-
-                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -890,8 +843,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
-
-                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });
@@ -1183,15 +1134,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("UpdatedBy");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
-                        .WithMany("Selections")
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
@@ -1283,11 +1225,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
-                {
-                    b.Navigation("Selections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
