@@ -14,19 +14,19 @@ public sealed record QuestionShape(string Id, string Kind, IReadOnlyList<string>
 /// <summary>Question kinds aggregation knows how to count.</summary>
 public static class QuestionKinds
 {
-    /// <summary>One option; counted from Answers.Choice.</summary>
+    /// <summary>One option.</summary>
     public const string SingleChoice = "single";
 
-    /// <summary>"yes" or "no"; counted from Answers.Choice.</summary>
+    /// <summary>"yes" or "no".</summary>
     public const string YesNo = "yesno";
 
-    /// <summary>A point on a scale; counted from Answers.Choice.</summary>
+    /// <summary>A point on a scale.</summary>
     public const string Likert = "likert";
 
-    /// <summary>Several options; counted from AnswerSelections.</summary>
+    /// <summary>Several options; each ticked option counted.</summary>
     public const string Multiple = "multi";
 
-    /// <summary>A number; statistics from Answers.Number.</summary>
+    /// <summary>A number; its statistics.</summary>
     public const string Number = "number";
 
     /// <summary>Free text: accepted so a caller can pass every question, but not aggregated.</summary>

@@ -9,7 +9,7 @@ public static class QuestionShapes
 {
     /// <summary>
     /// One shape per answerable question, in definition order. Option values are the codes stored in
-    /// Answers.Choice and AnswerSelections: option values, Likert points "1".."5", "yes"/"no", and
+    /// aggregation counts (<see cref="AnswerCounts"/>): option values, Likert points "1".."5", "yes"/"no", and
     /// <see cref="AnswerStorage.DontKnowCode"/> where a Likert or yes/no question offers "don't know".
     /// Council-profile questions are left out: they come from the register, not from answers.
     /// </summary>

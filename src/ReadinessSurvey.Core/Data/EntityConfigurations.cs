@@ -95,20 +95,6 @@ internal sealed class ReturnScoreConfiguration : IEntityTypeConfiguration<Return
         builder.Property(s => s.DimensionId).HasMaxLength(64);
         builder.Property(s => s.Status).HasMaxLength(20);
         builder.HasIndex(s => new { s.ReturnId, s.DimensionId }).IsUnique();
-        // Covering, in (dimension, score) order: aggregation counts scores per group without a sort (Aggregation/BreakdownCounts).
-        builder.HasIndex(s => new { s.DimensionId, s.Score, s.ReturnId });
-    }
-}
-
-internal sealed class AnswerSelectionConfiguration : IEntityTypeConfiguration<AnswerSelection>
-{
-    public void Configure(EntityTypeBuilder<AnswerSelection> builder)
-    {
-        builder.Property(s => s.QuestionId).HasMaxLength(64);
-        builder.Property(s => s.Value).HasMaxLength(100);
-        // Covering, in (question, value) order: aggregation counts ticks per group without a sort.
-        builder.HasIndex(s => new { s.QuestionId, s.Value, s.ReturnId });
-        builder.HasIndex(s => s.ReturnId);
     }
 }
 
@@ -119,12 +105,6 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.QuestionId).HasMaxLength(64);
         builder.HasIndex(a => new { a.ReturnId, a.QuestionId }).IsUnique();
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.Property(a => a.Choice).HasMaxLength(100);
-        // Covering, in (question, choice, number) order: aggregation counts choices, numbers and the
-        // multiple-choice bases (tick counts) per group without a sort or a read of the row. It replaced
-        // (QuestionId, Choice), so a save still updates one index here.
-        builder.HasIndex(a => new { a.QuestionId, a.Choice, a.Number, a.ReturnId, a.TickCount });
-        builder.HasMany(a => a.Selections).WithOne().HasForeignKey(s => s.AnswerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.UpdatedBy).WithMany().HasForeignKey(a => a.UpdatedByContributorId)
             .OnDelete(DeleteBehavior.NoAction);
     }

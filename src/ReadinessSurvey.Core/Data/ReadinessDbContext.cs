@@ -30,7 +30,6 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<Answer> Answers => Set<Answer>();
 
-    public DbSet<AnswerSelection> AnswerSelections => Set<AnswerSelection>();
 
     public DbSet<ReturnScore> ReturnScores => Set<ReturnScore>();
 

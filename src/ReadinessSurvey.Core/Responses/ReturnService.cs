@@ -171,16 +171,15 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         foreach (var change in changed)
         {
-            var question = workspace.Definition.FindQuestion(change.QuestionId)!;
             var row = new Answer { ReturnId = returnId, QuestionId = change.QuestionId, ValueJson = "{}", Version = change.BaseVersion + 1, UpdatedAt = now, UpdatedByContributorId = contributorId };
-            AnswerStorage.Apply(row, question, change.Value ?? new AnswerValue());
+            AnswerStorage.Apply(row, change.Value ?? new AnswerValue());
             if (change.BaseVersion == 0)
             {
                 db.Answers.Add(row);
                 continue;
             }
 
-            await UpdateAnswerAsync(row, change.BaseVersion, question.Type == QuestionType.MultipleChoice, cancellationToken);
+            await UpdateAnswerAsync(row, change.BaseVersion, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -188,16 +187,13 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         return true;
     }
 
-    private async Task UpdateAnswerAsync(Answer row, int baseVersion, bool hasSelections, CancellationToken cancellationToken)
+    private async Task UpdateAnswerAsync(Answer row, int baseVersion, CancellationToken cancellationToken)
     {
         // A conditional update on the application-managed concurrency token: no row matches when someone else saved first.
         var updated = await db.Answers
             .Where(a => a.ReturnId == row.ReturnId && a.QuestionId == row.QuestionId && a.Version == baseVersion)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(a => a.ValueJson, row.ValueJson)
-                    .SetProperty(a => a.Choice, row.Choice)
-                    .SetProperty(a => a.Number, row.Number)
-                    .SetProperty(a => a.TickCount, row.TickCount)
                     .SetProperty(a => a.Version, row.Version)
                     .SetProperty(a => a.UpdatedAt, row.UpdatedAt)
                     .SetProperty(a => a.UpdatedByContributorId, row.UpdatedByContributorId),
@@ -205,23 +201,6 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         if (updated == 0)
         {
             throw new DbUpdateConcurrencyException($"Answer {row.QuestionId} changed while saving.");
-        }
-
-        if (!hasSelections)
-        {
-            return;
-        }
-
-        // Ticked options are derived rows: replace them.
-        await db.AnswerSelections.Where(s => s.ReturnId == row.ReturnId && s.QuestionId == row.QuestionId).ExecuteDeleteAsync(cancellationToken);
-        if (row.Selections.Count > 0)
-        {
-            var answerId = await db.Answers.Where(a => a.ReturnId == row.ReturnId && a.QuestionId == row.QuestionId).Select(a => a.Id).SingleAsync(cancellationToken);
-            foreach (var selection in row.Selections)
-            {
-                selection.AnswerId = answerId;
-                db.AnswerSelections.Add(selection);
-            }
         }
     }
 

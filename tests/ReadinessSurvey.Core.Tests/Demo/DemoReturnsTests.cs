@@ -68,9 +68,10 @@ public sealed class DemoReturnsTests(DemoSeedFixture fixture) : IClassFixture<De
     {
         await using var db = fixture.Database.CreateContext();
         double n = DemoSeedFixture.Councils;
-        var status = await db.Answers.Where(a => a.QuestionId == "B1").GroupBy(a => a.Choice).ToDictionaryAsync(g => g.Key!, g => g.Count());
-        async Task<double> Share(string question, string value) =>
-            await db.AnswerSelections.CountAsync(s => s.QuestionId == question && s.Value == value) / n;
+        var answers = await AnswersAsync(db);
+        var status = answers.Where(a => a.QuestionId == "B1").GroupBy(a => a.Value.Options!.Single()).ToDictionary(g => g.Key, g => g.Count());
+        int Ticks(string question, string value) => answers.Count(a => a.QuestionId == question && (a.Value.Options ?? []).Contains(value));
+        Task<double> Share(string question, string value) => Task.FromResult(Ticks(question, value) / n);
 
         // 11% not using AI, half of those exploring.
         Assert.InRange((status.GetValueOrDefault("no_use") + status.GetValueOrDefault("exploring")) / n, 0.04, 0.20);
@@ -81,22 +82,28 @@ public sealed class DemoReturnsTests(DemoSeedFixture fixture) : IClassFixture<De
         Assert.InRange(await Share("C3", "cash_savings"), 0.10, 0.32);     // about 1 in 5
 
         string[] backOffice = ["hr", "finance", "procurement", "legal_democratic", "it_cyber"];
-        var withBackOffice = await db.AnswerSelections.Where(s => s.QuestionId == "C1" && backOffice.Contains(s.Value)).Select(s => s.ReturnId).Distinct().CountAsync();
+        var withBackOffice = answers.Count(a => a.QuestionId == "C1" && (a.Value.Options ?? []).Intersect(backOffice).Any());
         Assert.InRange(withBackOffice / n, 0.70, 0.95);                  // over 4 in 5
 
         // Adult social care: among councils that run it (not shire districts).
         var careCouncils = await db.Returns.CountAsync(r => r.Council!.TypeCode != "E07");
-        var adultCare = await db.AnswerSelections.CountAsync(s => s.QuestionId == "C1" && s.Value == "adult_social_care");
+        var adultCare = Ticks("C1", "adult_social_care");
         Assert.InRange(adultCare / (double)careCouncils, 0.30, 0.62);      // over 2 in 5
     }
+
+    private static async Task<List<(string QuestionId, AnswerValue Value)>> AnswersAsync(ReadinessSurvey.Data.ReadinessDbContext db) =>
+        [.. (await db.Answers.Select(a => new { a.QuestionId, a.ValueJson }).ToListAsync())
+            .Select(a => (a.QuestionId, AnswerValue.FromJson(a.ValueJson)!))];
 
     [Fact]
     public async Task A_latent_maturity_makes_answers_agree_with_each_other()
     {
         await using var db = fixture.Database.CreateContext();
-        var rows = await db.Answers.Where(a => a.QuestionId == "B1")
-            .Select(a => new { a.Choice, a.Return!.OverallScore })
-            .ToListAsync();
+        var rows = (await db.Answers.Where(a => a.QuestionId == "B1")
+                .Select(a => new { a.ValueJson, a.Return!.OverallScore })
+                .ToListAsync())
+            .Select(a => new { Choice = AnswerValue.FromJson(a.ValueJson)!.Options!.Single(), a.OverallScore })
+            .ToList();
         var live = rows.Where(r => r.Choice is "live_some" or "live_many").Average(r => r.OverallScore ?? 0);
         var early = rows.Where(r => r.Choice is "no_use" or "exploring" or "piloting").Average(r => r.OverallScore ?? 0);
 

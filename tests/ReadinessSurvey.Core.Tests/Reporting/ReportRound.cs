@@ -131,18 +131,10 @@ public static class ReportRound
         db.Returns.Add(Return(round.Id, inProgress.Id, 99, definition, ReturnStatus.InProgress));
         await db.SaveChangesAsync();
 
-        // Selections carry their return's id, known only once the return is saved.
-        foreach (var selection in db.ChangeTracker.Entries<AnswerSelection>().Select(e => e.Entity).ToList())
-        {
-            selection.ReturnId = (await db.Answers.FindAsync(selection.AnswerId))!.ReturnId;
-        }
-
-        await db.SaveChangesAsync();
-
         if (aggregate)
         {
             var runner = new AggregationRunner(db, new FakeTimeProvider(Now), Microsoft.Extensions.Options.Options.Create(new AggregationOptions()));
-            await runner.RunAsync(round.Id, Shapes(definition));
+            await runner.RunAsync(round.Id, Shapes(definition), definition);
         }
 
         return new Seeded(round.Id, chosen.Select(c => c.Code).ToList(), inProgress.Code,
@@ -185,7 +177,7 @@ public static class ReportRound
         foreach (var (id, value) in values)
         {
             var answer = new Answer { QuestionId = id, ValueJson = "", Version = 1, UpdatedAt = at };
-            AnswerStorage.Apply(answer, definition.FindQuestion(id)!, value);
+            AnswerStorage.Apply(answer, value);
             r.Answers.Add(answer);
         }
 

@@ -17,7 +17,7 @@ public sealed class ReturnServiceTests : IDisposable
     private readonly WriteGate _gate = new(serialise: true);
 
     [Fact]
-    public async Task Save_stores_value_and_derived_columns_and_bumps_version()
+    public async Task Save_stores_the_value_as_json_and_bumps_version()
     {
         var (returnId, alex, _) = await ArrangeAsync();
         await using var db = _database.CreateContext();
@@ -32,9 +32,9 @@ public sealed class ReturnServiceTests : IDisposable
         Assert.Equal(SaveStatus.Saved, result.Status);
         await using var check = _database.CreateContext();
         var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
-        Assert.Equal(("piloting", 1, alex), (b1.Choice, b1.Version, b1.UpdatedByContributorId));
-        Assert.Equal(1200, (await check.Answers.SingleAsync(a => a.QuestionId == "A3")).Number);
-        Assert.Equal(["generative", "predictive"], await check.AnswerSelections.Where(s => s.QuestionId == "B2").OrderBy(s => s.Value).Select(s => s.Value).ToListAsync());
+        Assert.Equal(("piloting", 1, alex), (Chosen(b1), b1.Version, b1.UpdatedByContributorId));
+        Assert.Equal(1200m, AnswerValue.FromJson((await check.Answers.SingleAsync(a => a.QuestionId == "A3")).ValueJson)!.Number);
+        Assert.Equal(["generative", "predictive"], AnswerValue.FromJson((await check.Answers.SingleAsync(a => a.QuestionId == "B2")).ValueJson)!.Options!.Order(StringComparer.Ordinal));
         Assert.Equal(ReturnStatus.InProgress, (await check.Returns.SingleAsync()).Status);
     }
 
@@ -63,7 +63,7 @@ public sealed class ReturnServiceTests : IDisposable
         }
 
         await using var check = _database.CreateContext();
-        Assert.Equal("piloting", (await check.Answers.SingleAsync(a => a.QuestionId == "B1")).Choice);
+        Assert.Equal("piloting", Chosen(await check.Answers.SingleAsync(a => a.QuestionId == "B1")));
         Assert.False(await check.Answers.AnyAsync(a => a.QuestionId == "B5"));
     }
 
@@ -84,7 +84,7 @@ public sealed class ReturnServiceTests : IDisposable
 
         await using var check = _database.CreateContext();
         var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
-        Assert.Equal(("live_many", 2, sam), (b1.Choice, b1.Version, b1.UpdatedByContributorId));
+        Assert.Equal(("live_many", 2, sam), (Chosen(b1), b1.Version, b1.UpdatedByContributorId));
     }
 
     [Theory]
@@ -220,12 +220,11 @@ public sealed class ReturnServiceTests : IDisposable
         await using var check = _database.CreateContext();
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal((2, sam), (b2.Version, b2.UpdatedByContributorId));
-        Assert.Equal(["predictive"], await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).Select(s => s.Value).ToListAsync());
-        Assert.Equal(1, b2.TickCount);
+        Assert.Equal(["predictive"], AnswerValue.FromJson(b2.ValueJson)!.Options);
     }
 
     [Fact]
-    public async Task Clearing_a_multiple_choice_answer_leaves_no_ticks_and_a_tick_count_of_zero()
+    public async Task Clearing_a_multiple_choice_answer_leaves_no_ticks()
     {
         var (returnId, alex, _) = await ArrangeAsync();
         await using (var db = _database.CreateContext())
@@ -236,16 +235,13 @@ public sealed class ReturnServiceTests : IDisposable
 
         await using (var db = _database.CreateContext())
         {
-            var ticked = await db.Answers.SingleAsync(a => a.QuestionId == "B2");
-            Assert.Equal(2, ticked.TickCount);
-            Assert.Null((await db.Answers.SingleAsync(a => a.QuestionId == "B1")).TickCount);
             Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B2", AnswerValue.Choice(), 1)])).Status);
         }
 
         await using var check = _database.CreateContext();
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
-        Assert.Equal((2, 0), (b2.Version, b2.TickCount));
-        Assert.Empty(await check.AnswerSelections.Where(s => s.AnswerId == b2.Id).ToListAsync());
+        Assert.Equal(2, b2.Version);
+        Assert.Empty(AnswerValue.FromJson(b2.ValueJson)?.Options ?? []);
     }
 
     [Fact]
@@ -269,9 +265,9 @@ public sealed class ReturnServiceTests : IDisposable
         }
 
         await using var check = _database.CreateContext();
-        Assert.Equal("no_use", (await check.Answers.SingleAsync(a => a.QuestionId == "B1")).Choice);
+        Assert.Equal("no_use", Chosen(await check.Answers.SingleAsync(a => a.QuestionId == "B1")));
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
-        Assert.Equal((1, 1), (b2.Version, b2.TickCount));
+        Assert.Equal((1, 1), (b2.Version, AnswerValue.FromJson(b2.ValueJson)?.Options?.Count));
     }
 
     [Fact]
@@ -341,6 +337,8 @@ public sealed class ReturnServiceTests : IDisposable
         Assert.Equal("funding", record.Get("B3")!.Options![0]);
         Assert.DoesNotContain(record.Keys, k => k is "B2" or "B4" || k.StartsWith('C'));
     }
+
+    private static string? Chosen(Answer answer) => AnswerValue.FromJson(answer.ValueJson)?.Options?.Single();
 
     public void Dispose()
     {

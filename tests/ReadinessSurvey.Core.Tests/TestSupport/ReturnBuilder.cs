@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
@@ -9,7 +8,7 @@ using ReadinessSurvey.Surveys;
 namespace ReadinessSurvey.Tests.TestSupport;
 
 /// <summary>
-/// Builds one council's return for a round (answers, multiple-choice ticks and scores) and inserts it
+/// Builds one council's return for a round (answers, scores, its submission record) and inserts it
 /// straight through the DbContext, so aggregation tests can lay out small fixed data sets.
 /// </summary>
 public sealed class ReturnBuilder(int roundId, int councilId)
@@ -26,8 +25,6 @@ public sealed class ReturnBuilder(int roundId, int councilId)
         SubmittedAt = At,
         Version = 1,
     };
-
-    private readonly List<(string QuestionId, string[] Values)> _selections = [];
 
     // What the return was submitted with: aggregation reads a submitted return's answers from its submission record.
     private readonly Dictionary<string, AnswerValue> _submitted = new(StringComparer.Ordinal);
@@ -53,33 +50,20 @@ public sealed class ReturnBuilder(int roundId, int councilId)
     }
 
     /// <summary>A single-choice, yes/no or Likert answer.</summary>
-    public ReturnBuilder Choice(string questionId, string value)
+    public ReturnBuilder Choice(string questionId, string value) => AddAnswer(questionId, value switch
     {
-        _submitted[questionId] = value switch
-        {
-            AnswerStorage.DontKnowCode => AnswerValue.DontKnowAnswer,
-            "yes" or "no" => AnswerValue.Of(value == "yes"),
-            _ when int.TryParse(value, CultureInfo.InvariantCulture, out var point) => AnswerValue.Of(point),
-            _ => AnswerValue.Choice(value),
-        };
-        return AddAnswer(questionId, JsonSerializer.Serialize(value), choice: value, number: null);
-    }
+        AnswerStorage.DontKnowCode => AnswerValue.DontKnowAnswer,
+        "yes" or "no" => AnswerValue.Of(value == "yes"),
+        _ when int.TryParse(value, CultureInfo.InvariantCulture, out var point) => AnswerValue.Of(point),
+        _ => AnswerValue.Choice(value),
+    });
 
-    /// <summary>A multiple-choice answer with its ticks.</summary>
-    public ReturnBuilder Selections(string questionId, params string[] values)
-    {
-        _selections.Add((questionId, values));
-        _submitted[questionId] = AnswerValue.Choice(values);
-        return AddAnswer(questionId, AnswerValue.Choice(values).ToJson(), choice: null, number: null, tickCount: values.Distinct().Count());
-    }
+    /// <summary>A multiple-choice answer.</summary>
+    public ReturnBuilder Selections(string questionId, params string[] values) => AddAnswer(questionId, AnswerValue.Choice(values));
 
-    public ReturnBuilder Number(string questionId, double value)
-    {
-        _submitted[questionId] = AnswerValue.Of((decimal)value);
-        return AddAnswer(questionId, value.ToString(CultureInfo.InvariantCulture), choice: null, number: value);
-    }
+    public ReturnBuilder Number(string questionId, double value) => AddAnswer(questionId, AnswerValue.Of((decimal)value));
 
-    /// <summary>Adds the return, then its ticks (which carry the return's id), and saves.</summary>
+    /// <summary>Adds the return with its answers and, when submitted, its submission record.</summary>
     public async Task<CouncilReturn> SaveAsync(ReadinessDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -96,19 +80,13 @@ public sealed class ReturnBuilder(int roundId, int councilId)
 
         db.Returns.Add(_return);
         await db.SaveChangesAsync();
-        foreach (var (questionId, values) in _selections)
-        {
-            var answer = _return.Answers.Single(a => a.QuestionId == questionId);
-            answer.Selections.AddRange(values.Select(v => new AnswerSelection { ReturnId = _return.Id, QuestionId = questionId, Value = v }));
-        }
-
-        await db.SaveChangesAsync();
         return _return;
     }
 
-    private ReturnBuilder AddAnswer(string questionId, string json, string? choice, double? number, int? tickCount = null)
+    private ReturnBuilder AddAnswer(string questionId, AnswerValue value)
     {
-        _return.Answers.Add(new Answer { QuestionId = questionId, ValueJson = json, Choice = choice, Number = number, TickCount = tickCount, Version = 1, UpdatedAt = At });
+        _submitted[questionId] = value;
+        _return.Answers.Add(new Answer { QuestionId = questionId, ValueJson = value.ToJson(), Version = 1, UpdatedAt = At });
         return this;
     }
 }

@@ -187,7 +187,7 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
     private Task<int> CountAnswersAsync(int round) =>
         _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers.CountAsync(a => a.Return!.RoundId == round));
 
-    private Task<string?> ChoiceAsync(int round, string questionId) =>
-        _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers
-            .Where(a => a.Return!.RoundId == round && a.QuestionId == questionId).Select(a => a.Choice).SingleAsync());
+    private async Task<string?> ChoiceAsync(int round, string questionId) =>
+        ReadinessSurvey.Surveys.AnswerValue.FromJson(await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers
+            .Where(a => a.Return!.RoundId == round && a.QuestionId == questionId).Select(a => a.ValueJson).SingleAsync()))?.Options?.SingleOrDefault();
 }

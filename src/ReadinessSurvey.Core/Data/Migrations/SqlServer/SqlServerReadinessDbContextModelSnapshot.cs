@@ -688,22 +688,12 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Choice")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<double?>("Number")
-                        .HasColumnType("float");
-
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("ReturnId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("TickCount")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -727,44 +717,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
-
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("QuestionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("ReturnId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId");
-
-                    b.HasIndex("ReturnId");
-
-                    b.HasIndex("QuestionId", "Value", "ReturnId");
-
-                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -945,8 +898,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
-
-                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });
@@ -1249,15 +1200,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("UpdatedBy");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
-                        .WithMany("Selections")
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
@@ -1349,11 +1291,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
-                {
-                    b.Navigation("Selections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

@@ -658,22 +658,12 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Choice")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Number")
-                        .HasColumnType("REAL");
-
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReturnId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TickCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -697,42 +687,7 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
-
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("QuestionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReturnId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId");
-
-                    b.HasIndex("ReturnId");
-
-                    b.HasIndex("QuestionId", "Value", "ReturnId");
-
-                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -905,8 +860,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
 
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
-
-                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });
@@ -1203,15 +1156,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("UpdatedBy");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
-                        .WithMany("Selections")
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
                 {
                     b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
@@ -1303,11 +1247,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
-                {
-                    b.Navigation("Selections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

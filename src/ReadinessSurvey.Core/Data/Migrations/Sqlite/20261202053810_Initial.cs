@@ -12,6 +12,47 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -54,6 +95,20 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyDefinitions",
                 columns: table => new
                 {
@@ -70,6 +125,138 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SurveyDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -172,6 +359,7 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Progress = table.Column<int>(type: "INTEGER", nullable: false),
                     OutputPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -212,6 +400,73 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Returns_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SnapshotCouncils",
+                columns: table => new
+                {
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CouncilId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OverallScore = table.Column<double>(type: "REAL", nullable: true),
+                    MaturityLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    Scores = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SnapshotCouncils", x => new { x.SnapshotId, x.CouncilId });
+                    table.ForeignKey(
+                        name: "FK_SnapshotCouncils_AggregateSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "AggregateSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportRunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SurveyVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DataDate = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnpublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnpublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_AggregateSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "AggregateSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_ReportRuns_ReportRunId",
+                        column: x => x.ReportRunId,
+                        principalTable: "ReportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_Rounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "Rounds",
                         principalColumn: "Id",
@@ -304,8 +559,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     ReturnId = table.Column<int>(type: "INTEGER", nullable: false),
                     QuestionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ValueJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Choice = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Number = table.Column<double>(type: "REAL", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedByContributorId = table.Column<int>(type: "INTEGER", nullable: true)
@@ -326,37 +579,17 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "AnswerSelections",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AnswerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReturnId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AnswerSelections", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AnswerSelections_Answers_AnswerId",
-                        column: x => x.AnswerId,
-                        principalTable: "Answers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_AggregateSnapshots_OneCurrentPerRound",
+                table: "AggregateSnapshots",
+                column: "RoundId",
+                unique: true,
+                filter: "IsCurrent = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AggregateSnapshots_RoundId_IsCurrent",
                 table: "AggregateSnapshots",
                 columns: new[] { "RoundId", "IsCurrent" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Answers_QuestionId_Choice",
-                table: "Answers",
-                columns: new[] { "QuestionId", "Choice" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_ReturnId_QuestionId",
@@ -370,19 +603,52 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 column: "UpdatedByContributorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_AnswerId",
-                table: "AnswerSelections",
-                column: "AnswerId");
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_QuestionId_Value",
-                table: "AnswerSelections",
-                columns: new[] { "QuestionId", "Value" });
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_ReturnId",
-                table: "AnswerSelections",
-                column: "ReturnId");
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Action",
@@ -438,6 +704,21 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_ReportRunId",
+                table: "PublishedReports",
+                column: "ReportRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_RoundId_UnpublishedAt",
+                table: "PublishedReports",
+                columns: new[] { "RoundId", "UnpublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_SnapshotId",
+                table: "PublishedReports",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportRuns_RoundId",
                 table: "ReportRuns",
                 column: "RoundId");
@@ -462,11 +743,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 name: "IX_Returns_RoundId_Status",
                 table: "Returns",
                 columns: new[] { "RoundId", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReturnScores_DimensionId",
-                table: "ReturnScores",
-                column: "DimensionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnScores_ReturnId_DimensionId",
@@ -501,28 +777,58 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AggregateSnapshots");
+                name: "Answers");
 
             migrationBuilder.DropTable(
-                name: "AnswerSelections");
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
-                name: "ReportRuns");
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PublishedReports");
 
             migrationBuilder.DropTable(
                 name: "ReturnScores");
 
             migrationBuilder.DropTable(
+                name: "SnapshotCouncils");
+
+            migrationBuilder.DropTable(
                 name: "SubmissionEvents");
 
             migrationBuilder.DropTable(
-                name: "Answers");
+                name: "Contributors");
 
             migrationBuilder.DropTable(
-                name: "Contributors");
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ReportRuns");
+
+            migrationBuilder.DropTable(
+                name: "AggregateSnapshots");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

@@ -12,8 +12,8 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReadinessDbContext))]
-    [Migration("20261127053414_PolicyAccountsAndPublishing")]
-    partial class PolicyAccountsAndPublishing
+    [Migration("20261202054010_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -177,6 +177,55 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Accounts.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Accounts.PolicyUser", b =>
                 {
                     b.Property<string>("Id")
@@ -296,6 +345,50 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasFilter("IsCurrent = 1");
 
                     b.ToTable("AggregateSnapshots");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CouncilId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<int?>("MaturityLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.HasKey("SnapshotId", "CouncilId");
+
+                    b.ToTable("SnapshotCouncils");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Audit.AuditEvent", b =>
@@ -428,6 +521,11 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Property<DateTime>("DataDate")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");
 
@@ -515,6 +613,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Property<int>("RoundId")
                         .HasColumnType("int");
 
+                    b.Property<long?>("SnapshotId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("datetime2");
 
@@ -537,13 +638,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<double?>("Number")
-                        .HasColumnType("float");
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
@@ -571,47 +665,10 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
 
                     b.HasIndex("UpdatedByContributorId");
 
-                    b.HasIndex("QuestionId", "Choice");
-
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("QuestionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("ReturnId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId");
-
-                    b.HasIndex("ReturnId");
-
-                    b.HasIndex("QuestionId", "Value");
-
-                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -786,8 +843,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DimensionId");
 
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
@@ -973,6 +1028,15 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Accounts.PolicyUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.HasOne("ReadinessSurvey.Surveys.SurveyRound", null)
@@ -980,6 +1044,49 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.SnapshotCouncil", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Aggregation.AggregateSnapshot", null)
+                        .WithMany("Councils")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ReadinessSurvey.Aggregation.SnapshotCouncilScore", "Scores", b1 =>
+                        {
+                            b1.Property<long>("SnapshotCouncilSnapshotId");
+
+                            b1.Property<int>("SnapshotCouncilCouncilId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("DimensionId")
+                                .IsRequired()
+                                .HasJsonPropertyName("d");
+
+                            b1.Property<double?>("Score")
+                                .HasJsonPropertyName("s");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasJsonPropertyName("st");
+
+                            b1.HasKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SnapshotCouncils");
+
+                            b1
+                                .ToJson("Scores")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotCouncilSnapshotId", "SnapshotCouncilCouncilId");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
@@ -1028,15 +1135,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("Return");
 
                     b.Navigation("UpdatedBy");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
-                        .WithMany("Selections")
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -1127,9 +1225,9 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("DefinitionVersion");
                 });
 
-            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
+            modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
-                    b.Navigation("Selections");
+                    b.Navigation("Councils");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

@@ -12,6 +12,47 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -54,6 +95,20 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyDefinitions",
                 columns: table => new
                 {
@@ -70,6 +125,138 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SurveyDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -172,6 +359,7 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Progress = table.Column<int>(type: "int", nullable: false),
                     OutputPath = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: true),
                     Error = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -212,6 +400,73 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Returns_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SnapshotCouncils",
+                columns: table => new
+                {
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    CouncilId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
+                    Tier = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    OverallScore = table.Column<double>(type: "float", nullable: true),
+                    MaturityLevel = table.Column<int>(type: "int", nullable: true),
+                    Scores = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SnapshotCouncils", x => new { x.SnapshotId, x.CouncilId });
+                    table.ForeignKey(
+                        name: "FK_SnapshotCouncils_AggregateSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "AggregateSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<int>(type: "int", nullable: false),
+                    ReportRunId = table.Column<long>(type: "bigint", nullable: false),
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Folder = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SurveyVersion = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DataDate = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UnpublishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UnpublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_AggregateSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "AggregateSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_ReportRuns_ReportRunId",
+                        column: x => x.ReportRunId,
+                        principalTable: "ReportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_Rounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "Rounds",
                         principalColumn: "Id",
@@ -304,8 +559,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     ReturnId = table.Column<int>(type: "int", nullable: false),
                     QuestionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ValueJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Choice = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Number = table.Column<double>(type: "float", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedByContributorId = table.Column<int>(type: "int", nullable: true)
@@ -326,37 +579,17 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "AnswerSelections",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AnswerId = table.Column<long>(type: "bigint", nullable: false),
-                    ReturnId = table.Column<int>(type: "int", nullable: false),
-                    QuestionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AnswerSelections", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AnswerSelections_Answers_AnswerId",
-                        column: x => x.AnswerId,
-                        principalTable: "Answers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_AggregateSnapshots_OneCurrentPerRound",
+                table: "AggregateSnapshots",
+                column: "RoundId",
+                unique: true,
+                filter: "IsCurrent = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AggregateSnapshots_RoundId_IsCurrent",
                 table: "AggregateSnapshots",
                 columns: new[] { "RoundId", "IsCurrent" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Answers_QuestionId_Choice",
-                table: "Answers",
-                columns: new[] { "QuestionId", "Choice" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_ReturnId_QuestionId",
@@ -370,19 +603,54 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 column: "UpdatedByContributorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_AnswerId",
-                table: "AnswerSelections",
-                column: "AnswerId");
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_QuestionId_Value",
-                table: "AnswerSelections",
-                columns: new[] { "QuestionId", "Value" });
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AnswerSelections_ReturnId",
-                table: "AnswerSelections",
-                column: "ReturnId");
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Action",
@@ -438,6 +706,21 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_ReportRunId",
+                table: "PublishedReports",
+                column: "ReportRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_RoundId_UnpublishedAt",
+                table: "PublishedReports",
+                columns: new[] { "RoundId", "UnpublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_SnapshotId",
+                table: "PublishedReports",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportRuns_RoundId",
                 table: "ReportRuns",
                 column: "RoundId");
@@ -462,11 +745,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                 name: "IX_Returns_RoundId_Status",
                 table: "Returns",
                 columns: new[] { "RoundId", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReturnScores_DimensionId",
-                table: "ReturnScores",
-                column: "DimensionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnScores_ReturnId_DimensionId",
@@ -501,28 +779,58 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AggregateSnapshots");
+                name: "Answers");
 
             migrationBuilder.DropTable(
-                name: "AnswerSelections");
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
-                name: "ReportRuns");
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PublishedReports");
 
             migrationBuilder.DropTable(
                 name: "ReturnScores");
 
             migrationBuilder.DropTable(
+                name: "SnapshotCouncils");
+
+            migrationBuilder.DropTable(
                 name: "SubmissionEvents");
 
             migrationBuilder.DropTable(
-                name: "Answers");
+                name: "Contributors");
 
             migrationBuilder.DropTable(
-                name: "Contributors");
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ReportRuns");
+
+            migrationBuilder.DropTable(
+                name: "AggregateSnapshots");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
