@@ -6,10 +6,11 @@ namespace ReadinessSurvey.Web.Jobs;
 
 /// <summary>
 /// At start: (re)declares the nightly aggregation of open rounds, and enqueues again every report request
-/// left pending or running (in-memory job storage forgets them when the process ends).
+/// left pending or running when job storage is in memory (it forgets them when the process ends). Server
+/// storage keeps them, and re-enqueuing there at every node's start would only run a report twice.
 /// </summary>
 public sealed partial class JobsStartup(
-    IServiceScopeFactory scopes, IRecurringJobManager recurring, IOptions<JobsOptions> options, ILogger<JobsStartup> logger) : IHostedService
+    IServiceScopeFactory scopes, IRecurringJobManager recurring, JobStorage storage, IOptions<JobsOptions> options, ILogger<JobsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,11 @@ public sealed partial class JobsStartup(
             j => j.RunOpenRoundsAsync(CancellationToken.None),
             settings.NightlyAggregationCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) });
+
+        if (storage is not Hangfire.InMemory.InMemoryStorage)
+        {
+            return;
+        }
 
         await using var scope = scopes.CreateAsyncScope();
         var requeued = await scope.ServiceProvider.GetRequiredService<ReportQueue>().RequeueUnfinishedAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ReadinessSurvey.Data;
 using ReadinessSurvey.Tests.TestSupport;
 using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 
@@ -15,7 +16,7 @@ public sealed class SnapshotCouncilScoresMigrationTests : IDisposable
     private const string BeforeJson = "20261127101434_AnswerTickCounts";
     private const double Seventh = 62.857142857142854;
 
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
 
     [Fact]
     public async Task Scores_move_to_rows_when_migrating_down_and_back_into_json_when_migrating_up()

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Cli;
 
 /// <summary>Runs the real CLI as a child process against a given database, as an administrator would.</summary>
 public static class CliRunner
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -15,8 +16,9 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Readiness"] = connectionString;
-        start.Environment["Database__Provider"] = "Sqlite";
+        ArgumentNullException.ThrowIfNull(database);
+        start.Environment["ConnectionStrings__Readiness"] = database.ConnectionString;
+        start.Environment["Database__Provider"] = database.Provider.ToString();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
