@@ -20,7 +20,8 @@ public static class Extensions
 {
     public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Bounded: a server database that is down would otherwise be retried by the execution strategy for a minute.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         services.AddPolicyTeamAuthentication(configuration);
         services.AddAuthentication().AddRespondentCookie();
         services.AddApiAuthentication();
@@ -117,7 +118,7 @@ public static class Extensions
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var database = target.Provider == DatabaseProvider.Sqlite
             ? $"SQLite at {DataServiceCollectionExtensions.SqliteFile(target.ConnectionString) ?? "(in memory)"}"
-            : "SQL Server (ConnectionStrings:Readiness)";
+            : $"{target.Provider} (ConnectionStrings:Readiness)";
 
         // Written to the console, not the log: it is for the person who started the app.
         Console.WriteLine();

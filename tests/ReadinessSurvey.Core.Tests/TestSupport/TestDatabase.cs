@@ -138,7 +138,9 @@ public static class TestServers
                 {
                     connection.Open();
                     using var create = connection.CreateCommand();
+#pragma warning disable DAP241 // A database name cannot be a parameter; it is "readiness_" and a Guid.
                     create.CommandText = $"CREATE DATABASE [{name}]";
+#pragma warning restore DAP241
                     create.ExecuteNonQuery();
                 }
 
@@ -170,7 +172,9 @@ public static class TestServers
                 using var connection = new SqlConnection(new SqlConnectionStringBuilder(SqlServer!) { InitialCatalog = "master", Pooling = false }.ConnectionString);
                 connection.Open();
                 using var drop = connection.CreateCommand();
+#pragma warning disable DAP241 // A database name cannot be a parameter; it is "readiness_" and a Guid.
                 drop.CommandText = $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]";
+#pragma warning restore DAP241
                 drop.ExecuteNonQuery();
             }
         }

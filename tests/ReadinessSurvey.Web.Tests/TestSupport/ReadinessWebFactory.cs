@@ -9,7 +9,18 @@ namespace ReadinessSurvey.Tests.Web;
 /// <summary>The real web app on a real database of its own (a SQLite file, or the test run's server provider).</summary>
 public class ReadinessWebFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+
+    public ReadinessWebFactory()
+        : this(new TestDatabase())
+    {
+    }
+
+    // Not public: a class fixture may have one public constructor only.
+    private ReadinessWebFactory(TestDatabase database) => _database = database;
+
+    /// <summary>The app on a given database, which the factory disposes with itself.</summary>
+    public static ReadinessWebFactory On(TestDatabase database) => new(database);
 
     public TestDatabase Database => _database;
 
