@@ -30,6 +30,7 @@ public static class CliApp
             DemoCommands.Create(context),
             ReportCommands.Create(context),
             UserCommands.Create(context),
+            DatabaseCommands.Create(context),
         };
 
         var parse = root.Parse(args);

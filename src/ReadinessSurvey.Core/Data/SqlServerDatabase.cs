@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ReadinessSurvey.Data;
 
@@ -11,6 +12,35 @@ public static class SqlServerDatabase
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(options.MaxRetryCount, options.MaxRetryDelay, null));
+    }
+
+    /// <summary>True when the table's key is an identity column (SQL Server refuses explicit values there unless told).</summary>
+    public static bool HasIdentity(IEntityType table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(int) || key.ClrType == typeof(long));
+    }
+
+    /// <summary>Saves rows that carry their own identity values (<see cref="DatabaseCopier"/>), with IDENTITY_INSERT on for the table meanwhile.</summary>
+    public static async Task SaveWithIdentityInsertAsync(DbContext db, IEntityType table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(table);
+        var name = $"[{table.GetSchema() ?? "dbo"}].[{table.GetTableName()}]";
+        // IDENTITY_INSERT belongs to the session: hold one connection open across the three statements.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+#pragma warning disable EF1002 // The table name comes from the model, not from input; identifiers cannot be parameters.
+            await db.Database.ExecuteSqlRawAsync($"SET IDENTITY_INSERT {name} ON", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SET IDENTITY_INSERT {name} OFF", cancellationToken);
+#pragma warning restore EF1002
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static SqlServerReadinessDbContext CreateContext(string connectionString, DatabaseOptions? options = null)
