@@ -10,6 +10,7 @@ namespace ReadinessSurvey.Tests.Aggregation;
 /// The per-council copy's SQL for each provider (no SQL Server needed to see its text), and that the
 /// model reads the JSON either provider writes.
 /// </summary>
+[Trait("Category", "Database")]
 public sealed class SnapshotCouncilWriterTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -13,6 +13,7 @@ namespace ReadinessSurvey.Tests.Reporting;
 /// a return without a readable record is read from its answer rows, giving the same rows either way,
 /// including rows the app would not write today.
 /// </summary>
+[Trait("Category", "Database")]
 public sealed class ExportRowReaderTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -63,6 +63,7 @@ public sealed class ReportServiceFixture : IDisposable
     }
 }
 
+[Trait("Category", "Database")]
 public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<ReportServiceFixture>
 {
     private static decimal Num(string text) => SectorWorkbookWriterTests.Num(text);

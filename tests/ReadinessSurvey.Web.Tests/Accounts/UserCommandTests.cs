@@ -6,6 +6,7 @@ using ReadinessSurvey.Tests.Web.Cli;
 
 namespace ReadinessSurvey.Tests.Web.Accounts;
 
+[Trait("Category", "Database")]
 public sealed class UserCommandTests : IDisposable
 {
     private readonly ReadinessWebFactory _factory = new();
