@@ -17,7 +17,7 @@ namespace ReadinessSurvey.Tests.Web.MultiNode;
 /// </summary>
 public sealed class MultiNodeTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
 
     [ServerDatabaseFact]
     public async Task Two_web_nodes_and_a_worker_share_one_database()
@@ -145,7 +145,7 @@ public sealed class MultiNodeTests
 
     private static async Task WaitForAsync(TestDatabase database, Func<ReadinessDbContext, Task<bool>> done, string what, Node worker, int poll = 250)
     {
-        var until = DateTime.UtcNow.AddSeconds(120);
+        var until = DateTime.UtcNow.AddSeconds(300);
         while (DateTime.UtcNow < until)
         {
             await using (var db = database.CreateContext())
