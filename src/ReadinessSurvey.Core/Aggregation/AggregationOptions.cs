@@ -14,11 +14,4 @@ public sealed class AggregationOptions
     /// </summary>
     [Range(1, 100)]
     public int SuppressionThreshold { get; set; } = Suppressor.DefaultThreshold;
-
-    /// <summary>
-    /// On a SQLite file, count on a second connection at the same time as the first (default true): a run
-    /// at 100,000 returns is CPU-bound in SQLite's counting, so two cores finish it sooner. Off, everything
-    /// is read on the run's own connection, as on SQL Server.
-    /// </summary>
-    public bool ParallelCounts { get; set; } = true;
 }

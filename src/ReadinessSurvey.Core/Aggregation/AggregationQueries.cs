@@ -82,6 +82,16 @@ public static class AggregationQueries
                    db.Returns.Where(r => r.RoundId == roundId && r.CouncilId == c.Id).Select(r => (ReturnStatus?)r.Status).FirstOrDefault());
     }
 
+    /// <summary>The submitted returns' dimension scores (not the overall score, which is on the return), with their councils' groups.</summary>
+    public static IQueryable<DimensionScoreRow> DimensionScores(ReadinessDbContext db, int roundId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return from s in db.ReturnScores
+               join r in Submitted(db, roundId) on s.ReturnId equals r.ReturnId
+               where s.DimensionId != ReturnScore.Overall
+               select new DimensionScoreRow(s.DimensionId, s.Score, r.TypeCode, r.RegionCode, r.Tier, r.MaturityLevel);
+    }
+
     /// <summary>The submitted returns' ids, councils and versions: part of the input hash.</summary>
     public static IQueryable<ReturnVersion> SubmittedVersions(ReadinessDbContext db, int roundId)
     {
@@ -118,5 +128,8 @@ public sealed record GroupCount(string TypeCode, string RegionCode, string Tier,
 
 /// <summary>A council without a submitted return; Status is null when it has no return at all.</summary>
 public sealed record CouncilStatusRow(string Code, string Name, string TypeCode, string RegionCode, bool Invited, ReturnStatus? Status);
+
+/// <summary>A submitted return's score on one dimension, with its council's groups.</summary>
+public sealed record DimensionScoreRow(string DimensionId, double? Score, string TypeCode, string RegionCode, string Tier, int? MaturityLevel);
 
 public sealed record ReturnVersion(int ReturnId, int CouncilId, int Version);

@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
+using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Aggregation;
 
@@ -25,7 +27,10 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 
     /// <summary>Aggregates the round's submitted returns, stores the snapshot as current and returns it.</summary>
     /// <param name="questions">The questions to count, with their kinds and options, from the round's survey definition.</param>
-    public async Task<AggregateSnapshot> RunAsync(int roundId, IReadOnlyList<QuestionShape> questions, CancellationToken cancellationToken = default)
+    /// <param name="definition">The round's survey definition: answers its display logic hides for a return are
+    /// not counted. Null counts every stored answer (tests of made-up question shapes).</param>
+    public async Task<AggregateSnapshot> RunAsync(
+        int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var unknown = questions.Where(q => !QuestionKinds.IsKnown(q.Kind)).Select(q => $"{q.Id} ({q.Kind})").ToList();
@@ -44,7 +49,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
             try
             {
                 // One transaction in the provider's execution strategy, run again whole after a transient failure.
-                return await db.InTransactionAsync(ct => RunOnceAsync(roundId, questions, ct), cancellationToken);
+                return await db.InTransactionAsync(ct => RunOnceAsync(roundId, questions, definition, ct), cancellationToken);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -54,11 +59,12 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         }
     }
 
-    private async Task<AggregateSnapshot> RunOnceAsync(int roundId, IReadOnlyList<QuestionShape> questions, CancellationToken cancellationToken)
+    private async Task<AggregateSnapshot> RunOnceAsync(
+        int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
         var threshold = options.Value.SuppressionThreshold;
 
-        var data = await ReadAsync(roundId, questions, cancellationToken);
+        var data = await ReadAsync(roundId, questions, definition, cancellationToken);
         var builder = new ContentBuilder(data, threshold);
         var content = builder.Build();
         var (published, log) = new PublishedViewBuilder(builder, content, threshold).Build();
@@ -88,53 +94,24 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         return snapshot;
     }
 
-    private async Task<AggregationData> ReadAsync(int roundId, IReadOnlyList<QuestionShape> questions, CancellationToken cancellationToken)
+    private async Task<AggregationData> ReadAsync(int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
-        List<string> choice = [.. questions.Where(q => QuestionKinds.IsChoice(q.Kind)).Select(q => q.Id)];
-        List<string> multiple = [.. questions.Where(q => q.Kind == QuestionKinds.Multiple).Select(q => q.Id)];
-        List<string> number = [.. questions.Where(q => q.Kind == QuestionKinds.Number).Select(q => q.Id)];
-
         var groups = await AggregationQueries.RegisterGroupsAsync(db, cancellationToken);
+        var notSubmitted = await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken);
+        var versions = await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken);
+        var registered = await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken);
+        var invited = await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken);
+        var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
 
-        // On a SQLite file the multiple-choice bases, ticks, numbers and scores are counted on a second
-        // connection while this one reads the rest and counts the choices (the biggest count): the counts
-        // are CPU-bound in SQLite, one core each (see BreakdownCounts).
-        await using var second = options.Value.ParallelCounts
-            ? await BreakdownCounts.CreateOnSecondConnectionAsync(db, roundId, groups, cancellationToken)
-            : null;
-        var secondLane = second is null ? null : Task.Run(() => CountOthersAsync(second, multiple, number, cancellationToken), cancellationToken);
-        var firstLane = ReadOnContextAsync();
-        if (secondLane is not null)
-        {
-            // Waits for both before either's failure is thrown, so the second connection is idle when disposed.
-            await Task.WhenAll(firstLane, secondLane);
-        }
-
-        var first = await firstLane;
-        var (answered, ticks, numbers, scores) = secondLane is null ? await CountOthersAsync(first.Counts, multiple, number, cancellationToken) : await secondLane;
-        await first.Counts.DisposeAsync();
+        var returns = await SubmittedAnswers.ReadAsync(db, roundId, definition, cancellationToken);
+        var (choices, answered, ticks, numbers) = AnswerCounts.Count(returns, questions);
+        var scores = AnswerCounts.Scores(
+            (await AggregationQueries.DimensionScores(db, roundId).ToListAsync(cancellationToken))
+            .Select(s => (s.DimensionId, s.Score, s.TypeCode, s.RegionCode, s.Tier, s.MaturityLevel)));
 
         return new AggregationData(
-            roundId, questions, groups, first.NotSubmitted, first.Versions, first.Registered, first.Invited, first.Submitted,
-            first.Choices, answered, ticks, numbers, scores);
-
-        async Task<ContextReads> ReadOnContextAsync()
-        {
-            var notSubmitted = await AggregationQueries.NotSubmitted(db, roundId).ToListAsync(cancellationToken);
-            var versions = await AggregationQueries.SubmittedVersions(db, roundId).ToListAsync(cancellationToken);
-            var registered = await AggregationQueries.RegisteredCounts(db).ToListAsync(cancellationToken);
-            var invited = await AggregationQueries.InvitedCounts(db, roundId).ToListAsync(cancellationToken);
-            var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
-            var counts = await BreakdownCounts.CreateAsync(db, roundId, groups, cancellationToken);
-            var choices = await counts.ChoicesAsync(choice, cancellationToken);
-            return new ContextReads(counts, notSubmitted, versions, registered, invited, submitted, choices);
-        }
+            roundId, questions, groups, notSubmitted, versions, registered, invited, submitted, choices, answered, ticks, numbers, scores);
     }
-
-    private static async Task<(List<BreakdownCount> Answered, List<BreakdownCount> Ticks, List<BreakdownCount> Numbers, List<BreakdownCount> Scores)> CountOthersAsync(
-        BreakdownCounts counts, List<string> multiple, List<string> number, CancellationToken cancellationToken) =>
-        (await counts.AnsweredAsync(multiple, cancellationToken), await counts.TicksAsync(multiple, cancellationToken),
-            await counts.NumbersAsync(number, cancellationToken), await counts.ScoresAsync(cancellationToken));
 
     /// <summary>
     /// SHA-256 over the round, the threshold, the questions, each submitted return's id, council and
@@ -163,16 +140,6 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 
     private Task StepAsync(AggregationStep step) => OnStep?.Invoke(step) ?? Task.CompletedTask;
 }
-
-/// <summary>What a run reads on the context's own connection.</summary>
-internal sealed record ContextReads(
-    BreakdownCounts Counts,
-    List<CouncilStatusRow> NotSubmitted,
-    List<ReturnVersion> Versions,
-    List<GroupCount> Registered,
-    List<GroupCount> Invited,
-    List<ValueCount> Submitted,
-    List<BreakdownCount> Choices);
 
 /// <summary>The points in a run between which it can fail.</summary>
 internal enum AggregationStep

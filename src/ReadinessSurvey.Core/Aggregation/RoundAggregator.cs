@@ -15,7 +15,7 @@ public sealed class RoundAggregator(ReadinessDbContext db, SurveyLibrary surveys
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no round with id {roundId}.");
         var definition = await surveys.GetAsync(round.DefinitionVersionId, cancellationToken);
-        var snapshot = await runner.RunAsync(roundId, QuestionShapes.From(definition), cancellationToken);
+        var snapshot = await runner.RunAsync(roundId, QuestionShapes.From(definition), definition, cancellationToken);
         return new AggregationSummary(snapshot.Id, roundId, snapshot.ReturnCount, SnapshotJson.ReadSuppressionLog(snapshot).Count, snapshot.ComputedAt);
     }
 

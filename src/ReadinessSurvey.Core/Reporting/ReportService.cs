@@ -161,8 +161,8 @@ public sealed class ReportService(
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(ct);
         var answers = returnId is { } id
-            ? await StoredAnswers.ForReturnAsync(context, id, source.Definition, ct)
-            : [];
+            ? await SubmittedAnswers.ForReturnAsync(context, id, source.Definition, ct)
+            : AnswerSet.Empty;
         var model = CouncilBenchmarkMapper.Map(source, council, answers);
         var path = PathFor(source, CouncilBenchmarkWriter.KindFor(code), "xlsx", outDir);
         await WriteFileAsync(path, stream => new CouncilBenchmarkWriter().WriteAsync(model, stream, ct));
@@ -173,15 +173,8 @@ public sealed class ReportService(
     {
         var xlsx = PathFor(source, ResponseExportWriter.Kind, "xlsx", outDir);
         var csv = PathFor(source, ResponseExportWriter.Kind, "csv", outDir);
-        // One database read feeds both files, written at the same time (each on its own thread).
-        await WriteFilesAsync([xlsx, csv], streams => ReadAhead.ShareAsync(
-            ExportMapper.Rows(source, db),
-            ExportMapper.ReadAheadRows,
-            [
-                (rows, token) => new ResponseExportWriter(ExportFormat.Xlsx).WriteAsync(ExportMapper.Map(source, rows), streams[0], token),
-                (rows, token) => new ResponseExportWriter(ExportFormat.Csv).WriteAsync(ExportMapper.Map(source, rows), streams[1], token),
-            ],
-            ct));
+        await WriteFileAsync(xlsx, stream => new ResponseExportWriter(ExportFormat.Xlsx).WriteAsync(ExportMapper.Map(source, db), stream, ct));
+        await WriteFileAsync(csv, stream => new ResponseExportWriter(ExportFormat.Csv).WriteAsync(ExportMapper.Map(source, db), stream, ct));
 
         var codebook = PathFor(source, ResponseExportWriter.Kind + "-codebook", "csv", outDir);
         await WriteFileAsync(codebook, stream => ResponseExportWriter.WriteCodebookCsvAsync(ExportMapper.Map(source, AsyncEnumerable.Empty<Models.ExportRow>()), stream, ct));

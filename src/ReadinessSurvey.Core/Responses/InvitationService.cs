@@ -169,16 +169,13 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
 
     /// <summary>
     /// True while the invitation with this id may be used. Every signed-in request asks, so it reads
-    /// only the five values the rule needs, through a compiled query.
+    /// only the five values the rule needs.
     /// </summary>
     public async Task<bool> IsUsableAsync(int invitationId, CancellationToken cancellationToken = default) =>
-        await s_state.For(db)(db, invitationId, cancellationToken) is { } state && IsUsable(state);
-
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, CancellationToken, Task<InvitationState?>>> s_state = new(() => EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id, CancellationToken _) => db.Invitations
-            .Where(i => i.Id == id)
+        await db.Invitations.AsNoTracking()
+            .Where(i => i.Id == invitationId)
             .Select(i => new InvitationState(i.RevokedAt, i.ExpiresAt, i.Round!.Status, i.Round.OpensAt, i.Round.ClosesAt))
-            .FirstOrDefault()));
+            .FirstOrDefaultAsync(cancellationToken) is { } state && IsUsable(state);
 
     private bool IsUsable(InvitationState state)
     {

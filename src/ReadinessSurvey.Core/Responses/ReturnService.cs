@@ -44,26 +44,16 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         return contributor;
     }
 
-    // Every respondent page and every save reads these two, so they are compiled (no expression-tree work per request).
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, CancellationToken, Task<CouncilReturn>>> s_return = new(() => EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id, CancellationToken _) => db.Returns.AsNoTracking()
-            .Include(r => r.Round).Include(r => r.Council)
-            .Single(r => r.Id == id)));
-
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, IAsyncEnumerable<AnswerRow>>> s_answers = new(() => EF.CompileAsyncQuery(
-        (ReadinessDbContext db, int id) => db.Answers.AsNoTracking()
-            .Where(a => a.ReturnId == id)
-            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))));
-
     /// <summary>The return with its definition, council, answers and who last changed each.</summary>
     public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
     {
-        var councilReturn = await s_return.For(db)(db, returnId, cancellationToken);
-        var rows = new List<AnswerRow>();
-        await foreach (var row in s_answers.For(db)(db, returnId).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var councilReturn = await db.Returns.AsNoTracking()
+            .Include(r => r.Round).Include(r => r.Council)
+            .SingleAsync(r => r.Id == returnId, cancellationToken);
+        var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.ReturnId == returnId)
+            .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role))
+            .ToListAsync(cancellationToken);
 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
 
@@ -164,13 +154,12 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         var now = clock.GetUtcNow().UtcDateTime;
         var returnId = workspace.Return.Id;
 
-        // Note: hand-written SQL (the same on SQLite and SQL Server) because every queued save waits on
-        // whatever runs here; LINQ's ExecuteUpdate cost about twice the CPU per statement (measured).
-        var open = await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Returns" SET "UpdatedAt" = {now},
-                "Status" = CASE WHEN "Status" = {(int)ReturnStatus.NotStarted} THEN {(int)ReturnStatus.InProgress} ELSE "Status" END
-            WHERE "Id" = {returnId} AND "Status" <> {(int)ReturnStatus.Submitted}
-            """, cancellationToken);
+        var open = await db.Returns
+            .Where(r => r.Id == returnId && r.Status != ReturnStatus.Submitted)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.UpdatedAt, now)
+                    .SetProperty(r => r.Status, r => r.Status == ReturnStatus.NotStarted ? ReturnStatus.InProgress : r.Status),
+                cancellationToken);
         if (open == 0)
         {
             return false;
@@ -196,11 +185,18 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
     private async Task UpdateAnswerAsync(Answer row, int baseVersion, bool hasSelections, CancellationToken cancellationToken)
     {
-        var updated = await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Answers" SET "ValueJson" = {row.ValueJson}, "Choice" = {row.Choice}, "Number" = {row.Number}, "TickCount" = {row.TickCount},
-                "Version" = {row.Version}, "UpdatedAt" = {row.UpdatedAt}, "UpdatedByContributorId" = {row.UpdatedByContributorId}
-            WHERE "ReturnId" = {row.ReturnId} AND "QuestionId" = {row.QuestionId} AND "Version" = {baseVersion}
-            """, cancellationToken);
+        // A conditional update on the application-managed concurrency token: no row matches when someone else saved first.
+        var updated = await db.Answers
+            .Where(a => a.ReturnId == row.ReturnId && a.QuestionId == row.QuestionId && a.Version == baseVersion)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.ValueJson, row.ValueJson)
+                    .SetProperty(a => a.Choice, row.Choice)
+                    .SetProperty(a => a.Number, row.Number)
+                    .SetProperty(a => a.TickCount, row.TickCount)
+                    .SetProperty(a => a.Version, row.Version)
+                    .SetProperty(a => a.UpdatedAt, row.UpdatedAt)
+                    .SetProperty(a => a.UpdatedByContributorId, row.UpdatedByContributorId),
+                cancellationToken);
         if (updated == 0)
         {
             throw new DbUpdateConcurrencyException($"Answer {row.QuestionId} changed while saving.");

@@ -60,7 +60,7 @@ public sealed class Dashboards(
             .Where(r => r.RoundId == roundId && r.Status == ReturnStatus.Submitted && r.Council!.Code == code)
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        return returnId is { } id ? await StoredAnswers.ForReturnAsync(db, id, definition, cancellationToken) : null;
+        return returnId is { } id ? await ReadinessSurvey.Responses.SubmittedAnswers.ForReturnAsync(db, id, definition, cancellationToken) : null;
     }
 
     private async Task<FileContentResult> AuditedFileAsync(

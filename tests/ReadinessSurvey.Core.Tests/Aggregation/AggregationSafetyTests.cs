@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Surveys;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Tests.TestSupport;
 using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
@@ -106,9 +107,8 @@ public sealed class AggregationSafetyTests : IDisposable
 
         await using (var db = _database.CreateContext())
         {
-            var answer = await db.Answers.FirstAsync(a => a.QuestionId == Status && a.Choice == "none");
-            (answer.Choice, answer.ValueJson, answer.Version) = ("exploring", "\"exploring\"", answer.Version + 1);
-            await db.SaveChangesAsync();
+            var d = await db.Returns.Where(r => r.Council!.Code == "E07000001").Select(r => r.Id).SingleAsync();
+            await SurveyData.ResubmitAsync(db, d, answers => answers.With(Status, AnswerValue.Choice("exploring")));
         }
 
         var after = await RunAsync(roundId);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ReadinessSurvey.Aggregation;
@@ -8,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace ReadinessSurvey.Tests.Aggregation;
 
-/// <summary>A run over the whole register (339 councils) stays quick and keeps its guarantees.</summary>
+/// <summary>A run over the whole register (339 councils) keeps its guarantees (its speed is in the performance project).</summary>
 public sealed class AggregationScaleTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Status = ["none", "exploring", "piloting", "live-some", "live-many"];
@@ -18,7 +17,7 @@ public sealed class AggregationScaleTests(ITestOutputHelper output) : IDisposabl
     private readonly TestDatabase _database = new();
 
     [Fact]
-    public async Task RunAsync_whole_register_finishes_in_seconds_and_publishes_safely()
+    public async Task RunAsync_whole_register_publishes_safely()
     {
         int roundId;
         await using (var db = _database.CreateContext())
@@ -55,16 +54,13 @@ public sealed class AggregationScaleTests(ITestOutputHelper output) : IDisposabl
             QuestionShape.Number("B3"),
             new("C2", QuestionKinds.Text, []),
         ];
-        var watch = Stopwatch.StartNew();
         AggregateSnapshot snapshot;
         await using (var db = _database.CreateContext())
         {
             snapshot = await SevenCouncils.Runner(db).RunAsync(roundId, questions);
         }
 
-        watch.Stop();
-        output.WriteLine($"Aggregated {snapshot.ReturnCount} returns in {watch.Elapsed}; content {snapshot.ContentJson.Length} chars, published {snapshot.PublishedJson.Length}, log {snapshot.SuppressionLogJson.Length}.");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"The run took {watch.Elapsed}.");
+        output.WriteLine($"Aggregated {snapshot.ReturnCount} returns; content {snapshot.ContentJson.Length} chars, published {snapshot.PublishedJson.Length}, log {snapshot.SuppressionLogJson.Length}.");
         var published = SnapshotJson.ReadPublished(snapshot);
         Assert.Equal(snapshot.ReturnCount, published.Questions.Single(q => q.QuestionId == "B1").Groups[0].Base);
         Assert.DoesNotContain(published.Questions, q => q.QuestionId == "C2");

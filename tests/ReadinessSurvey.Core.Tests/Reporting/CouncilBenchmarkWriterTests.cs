@@ -2,6 +2,7 @@ using ReadinessSurvey.Reporting.Writers;
 
 namespace ReadinessSurvey.Tests.Reporting;
 
+[Trait("Category", LibreOffice.Trait)]
 public class CouncilBenchmarkWriterTests
 {
     [Fact]

@@ -5,11 +5,21 @@ namespace ReadinessSurvey.Tests.Reporting;
 
 /// <summary>
 /// Opens workbooks with LibreOffice, an independent reader, by converting every sheet to CSV.
-/// Tests fail (not skip) when soffice is missing: CI installs libreoffice-calc-nogui.
+/// Tests fail (not skip) when soffice is missing: CI installs libreoffice-calc-nogui. Tests that use it
+/// carry the trait Category=LibreOffice, so the fast loop can leave them out.
 /// </summary>
+/// <remarks>
+/// One user profile serves the whole test run: LibreOffice builds a profile on its first start (most of
+/// a cold start), so only the first conversion pays for it. Conversions take turns, since two soffice
+/// processes cannot share a profile.
+/// </remarks>
 internal static class LibreOffice
 {
+    public const string Trait = "LibreOffice";
+
     private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(3);
+    private static readonly SemaphoreSlim s_one = new(1, 1);
+    private static readonly string s_profile = Path.Combine(Path.GetTempPath(), "lo-profile-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Sheet name to rows, as LibreOffice reads the file (raw values, not formatted).</summary>
     public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath)
@@ -18,8 +28,8 @@ internal static class LibreOffice
             "LibreOffice (soffice) is not installed, so the workbook cannot be checked with an independent reader. " +
             "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
         var work = Path.Combine(Path.GetTempPath(), "lo-out-" + Guid.NewGuid().ToString("N"));
-        var profile = Path.Combine(Path.GetTempPath(), "lo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
+        s_one.Wait();
         try
         {
             var start = new ProcessStartInfo(soffice)
@@ -30,7 +40,7 @@ internal static class LibreOffice
             };
             foreach (var arg in new[]
             {
-                "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
+                "-env:UserInstallation=file://" + s_profile, "--headless", "--norestore",
                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                 "--outdir", work, xlsxPath,
             })
@@ -61,8 +71,8 @@ internal static class LibreOffice
         }
         finally
         {
+            s_one.Release();
             TryDelete(work);
-            TryDelete(profile);
         }
     }
 

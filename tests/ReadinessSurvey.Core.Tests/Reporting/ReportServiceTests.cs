@@ -64,6 +64,7 @@ public sealed class ReportServiceFixture : IDisposable
 }
 
 [Trait("Category", "Database")]
+[Trait("Category", LibreOffice.Trait)]
 public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<ReportServiceFixture>
 {
     private static decimal Num(string text) => SectorWorkbookWriterTests.Num(text);

@@ -36,6 +36,7 @@ public sealed class SectorWorkbookFixture : IDisposable
     public void Dispose() => Folder.Dispose();
 }
 
+[Trait("Category", LibreOffice.Trait)]
 public class SectorWorkbookWriterTests(SectorWorkbookFixture fixture) : IClassFixture<SectorWorkbookFixture>
 {
     private static string[] Row(List<string[]> sheet, params string[] leading) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Councils;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Responses;
@@ -28,6 +29,9 @@ public sealed class ReturnBuilder(int roundId, int councilId)
 
     private readonly List<(string QuestionId, string[] Values)> _selections = [];
 
+    // What the return was submitted with: aggregation reads a submitted return's answers from its submission record.
+    private readonly Dictionary<string, AnswerValue> _submitted = new(StringComparer.Ordinal);
+
     public ReturnBuilder Status(ReturnStatus status)
     {
         _return.Status = status;
@@ -49,23 +53,47 @@ public sealed class ReturnBuilder(int roundId, int councilId)
     }
 
     /// <summary>A single-choice, yes/no or Likert answer.</summary>
-    public ReturnBuilder Choice(string questionId, string value) =>
-        AddAnswer(questionId, JsonSerializer.Serialize(value), choice: value, number: null);
+    public ReturnBuilder Choice(string questionId, string value)
+    {
+        _submitted[questionId] = value switch
+        {
+            AnswerStorage.DontKnowCode => AnswerValue.DontKnowAnswer,
+            "yes" or "no" => AnswerValue.Of(value == "yes"),
+            _ when int.TryParse(value, CultureInfo.InvariantCulture, out var point) => AnswerValue.Of(point),
+            _ => AnswerValue.Choice(value),
+        };
+        return AddAnswer(questionId, JsonSerializer.Serialize(value), choice: value, number: null);
+    }
 
     /// <summary>A multiple-choice answer with its ticks.</summary>
     public ReturnBuilder Selections(string questionId, params string[] values)
     {
         _selections.Add((questionId, values));
+        _submitted[questionId] = AnswerValue.Choice(values);
         return AddAnswer(questionId, AnswerValue.Choice(values).ToJson(), choice: null, number: null, tickCount: values.Distinct().Count());
     }
 
-    public ReturnBuilder Number(string questionId, double value) =>
-        AddAnswer(questionId, value.ToString(CultureInfo.InvariantCulture), choice: null, number: value);
+    public ReturnBuilder Number(string questionId, double value)
+    {
+        _submitted[questionId] = AnswerValue.Of((decimal)value);
+        return AddAnswer(questionId, value.ToString(CultureInfo.InvariantCulture), choice: null, number: value);
+    }
 
     /// <summary>Adds the return, then its ticks (which carry the return's id), and saves.</summary>
     public async Task<CouncilReturn> SaveAsync(ReadinessDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (_return.Status == ReturnStatus.Submitted)
+        {
+            _return.History.Add(new SubmissionEvent
+            {
+                Kind = SubmissionEventKind.Submitted,
+                At = At,
+                Actor = "Test respondent",
+                AnswersJson = new AnswerSet(_submitted).ToJson(),
+            });
+        }
+
         db.Returns.Add(_return);
         await db.SaveChangesAsync();
         foreach (var (questionId, values) in _selections)
@@ -88,6 +116,27 @@ public sealed class ReturnBuilder(int roundId, int councilId)
 /// <summary>Rounds, councils and invitations for aggregation tests.</summary>
 public static class SurveyData
 {
+    /// <summary>
+    /// Submits a return again with changed answers, as reopening and submitting does: a new submission
+    /// record (the source aggregation reads) and a new version.
+    /// </summary>
+    public static async Task ResubmitAsync(ReadinessDbContext db, int returnId, Func<AnswerSet, AnswerSet> change)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        var councilReturn = await db.Returns.Include(r => r.History).SingleAsync(r => r.Id == returnId);
+        var latest = councilReturn.History.Where(e => e.Kind == SubmissionEventKind.Submitted).OrderBy(e => e.Id).Last();
+        councilReturn.History.Add(new SubmissionEvent
+        {
+            Kind = SubmissionEventKind.Submitted,
+            At = At.AddDays(1),
+            Actor = "Test respondent",
+            AnswersJson = change(AnswerSet.FromJson(latest.AnswersJson!)).ToJson(),
+        });
+        councilReturn.Version++;
+        await db.SaveChangesAsync();
+    }
+
     private static readonly DateTime At = new(2025, 1, 6, 9, 0, 0, DateTimeKind.Utc);
 
     public static async Task<int> AddRoundAsync(ReadinessDbContext db, string name = "AI readiness 2025")

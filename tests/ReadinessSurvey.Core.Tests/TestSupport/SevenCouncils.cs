@@ -28,9 +28,9 @@ public static class SevenCouncils
         QuestionShape.Number(Tools),
     ];
 
-    public static AggregationRunner Runner(ReadinessDbContext db, int threshold = 5, bool parallelCounts = true) =>
+    public static AggregationRunner Runner(ReadinessDbContext db, int threshold = 5) =>
         new(db, new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)),
-            Options.Create(new AggregationOptions { SuppressionThreshold = threshold, ParallelCounts = parallelCounts }));
+            Options.Create(new AggregationOptions { SuppressionThreshold = threshold }));
 
     /// <summary>Seeds the data set and returns the round's id.</summary>
     /// <remarks>

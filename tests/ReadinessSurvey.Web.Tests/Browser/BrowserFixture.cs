@@ -8,11 +8,18 @@ using Microsoft.Playwright;
 namespace ReadinessSurvey.Tests.Web.Browser;
 
 /// <summary>
-/// The real app on Kestrel (a loopback port of its own) driven by Debian's Chromium through Playwright.
+/// The real app on Kestrel (a loopback port of its own) driven by Chromium through Playwright: one server
+/// and one browser for every browser test in the run (the "Browser" collection); each test opens its
+/// own browser context, so cookies never leak between tests.
 /// </summary>
+/// <remarks>
+/// The browser is the one named by the environment variable <c>READINESS_CHROMIUM</c>, else Debian's
+/// Chromium when installed (<c>/usr/lib/chromium/chromium</c>, what test.sh installs), else the one
+/// Playwright installed itself (<c>playwright install chromium</c>).
+/// </remarks>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private const string Chromium = "/usr/lib/chromium/chromium";
+    private const string DebianChromium = "/usr/lib/chromium/chromium";
     private IPlaywright? _playwright;
 
     public ReadinessWebFactory Factory { get; } = new();
@@ -29,15 +36,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
-        Assert.True(File.Exists(Chromium), $"Chromium is not installed at {Chromium}: run ./test.sh, which installs Debian's chromium package.");
+        var chromium = ChromiumPath();
+        Assert.True(chromium is null || File.Exists(chromium), $"Chromium is not installed at {chromium} (READINESS_CHROMIUM).");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>The browser to start, or null for Playwright's own.</summary>
+    private static string? ChromiumPath() =>
+        Environment.GetEnvironmentVariable("READINESS_CHROMIUM") is { Length: > 0 } configured ? configured
+        : File.Exists(DebianChromium) ? DebianChromium
+        : null;
 
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
@@ -67,4 +81,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Factory.DisposeAsync();
     }
+}
+
+/// <summary>Every browser test shares one <see cref="BrowserFixture"/>; the trait lets the fast loop leave them out.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+
+    /// <summary>The value of the Category trait on browser tests.</summary>
+    public const string Trait = "Browser";
 }

@@ -4,7 +4,9 @@ using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Tests.Web.Browser;
 
-public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class DashboardBrowserTests(BrowserFixture browser)
 {
     [Fact(Timeout = 600_000)]
     public async Task An_analyst_reads_every_dashboard_and_filters_a_question_without_javascript_with_every_page_accessible()

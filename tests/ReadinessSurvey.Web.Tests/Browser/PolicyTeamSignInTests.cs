@@ -4,7 +4,9 @@ using ReadinessSurvey.Tests.Web.Accounts;
 
 namespace ReadinessSurvey.Tests.Web.Browser;
 
-public sealed class PolicyTeamSignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class PolicyTeamSignInTests(BrowserFixture browser)
 {
     [Fact(Timeout = 300_000)]
     public async Task An_analyst_signs_in_with_a_password_and_is_refused_what_needs_an_admin()

@@ -12,7 +12,9 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 /// checked with axe (which needs JavaScript; that the pages work without it is shown by the HTTP tests,
 /// which post the plain forms).
 /// </summary>
-public sealed class PolicyWorkspaceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class PolicyWorkspaceTests(BrowserFixture browser)
 {
     [Fact(Timeout = 300_000)]
     public async Task An_admin_opens_a_round_then_closes_another_after_confirming()

@@ -8,7 +8,9 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 /// An admin requests and downloads a report, publishes a round's workbook after reviewing it, makes an API
 /// token, and a visitor downloads the published files without signing in; axe checks every page on the way.
 /// </summary>
-public sealed partial class PublishingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed partial class PublishingJourneyTests(BrowserFixture browser)
 {
     [Fact(Timeout = 300_000)]
     public async Task An_admin_requests_downloads_and_publishes_a_report_and_a_visitor_downloads_it()

@@ -2,7 +2,9 @@ using Microsoft.Playwright;
 
 namespace ReadinessSurvey.Tests.Web.Browser;
 
-public sealed class RespondentJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class RespondentJourneyTests(BrowserFixture browser)
 {
     [Fact(Timeout = 300_000)]
     public async Task Two_contributors_complete_and_submit_a_return_with_every_page_accessible()

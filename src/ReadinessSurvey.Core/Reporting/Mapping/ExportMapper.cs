@@ -5,20 +5,20 @@ using ReadinessSurvey.Surveys;
 namespace ReadinessSurvey.Reporting.Mapping;
 
 /// <summary>
-/// Builds the response export: the codebook from the definition and one row per submitted return,
-/// streamed from the database in return-id order (<see cref="ExportRowReader"/>) so memory does not
-/// grow with the number of returns.
+/// Builds the response export: the codebook from the definition and one row per submitted return
+/// in return-id order (<see cref="ExportRowReader"/>).
 /// </summary>
 public static class ExportMapper
 {
-    /// <summary>
-    /// The export of a round. Its rows are read from <paramref name="db"/> on the thread pool, a bounded
-    /// number ahead of the writer, so reading the database and writing the file share the processors.
-    /// </summary>
-    public static ExportModel Map(ReportSource source, ReadinessDbContext db) =>
-        Map(source, ReadAhead.Of(Rows(source, db), ReadAheadRows));
+    /// <summary>The export of a round, its rows read from the database as the writer goes.</summary>
+    public static ExportModel Map(ReportSource source, ReadinessDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(db);
+        return Map(source, ExportRowReader.RowsAsync(db, source.RoundId, source.Definition));
+    }
 
-    /// <summary>The export of a round with the given rows (e.g. one read shared by several writers, see <see cref="ReadAhead.ShareAsync{T}"/>).</summary>
+    /// <summary>The export of a round with the given rows.</summary>
     public static ExportModel Map(ReportSource source, IAsyncEnumerable<ExportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -29,17 +29,6 @@ public static class ExportMapper
             Questions = Questions(source.Definition),
             Rows = rows,
         };
-    }
-
-    /// <summary>How many rows are read ahead of a writer: enough to ride out a slow patch on either side, few enough to keep memory flat.</summary>
-    public const int ReadAheadRows = 512;
-
-    /// <summary>The round's submitted returns straight from the database, on the caller's thread.</summary>
-    public static IAsyncEnumerable<ExportRow> Rows(ReportSource source, ReadinessDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(db);
-        return ExportRowReader.RowsAsync(db, source.RoundId, source.Definition);
     }
 
     public static IReadOnlyList<ExportQuestion> Questions(SurveyDefinition definition)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Reporting.Models;
 using ReadinessSurvey.Responses;
@@ -6,7 +5,7 @@ using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Reporting.Mapping;
 
-/// <summary>Free text of submitted returns (text and long-text answers, "Other" boxes) for the internal workbook.</summary>
+/// <summary>Free text of submitted returns that applies to them (text and long-text answers, "Other" boxes) for the internal workbook.</summary>
 public static class FreeTextReader
 {
     public static async Task<IReadOnlyList<FreeTextRow>> ReadAsync(ReadinessDbContext db, int roundId, SurveyDefinition definition, CancellationToken cancellationToken)
@@ -22,24 +21,19 @@ public static class FreeTextReader
             return [];
         }
 
-        var rows = await (
-                from a in db.Answers.AsNoTracking()
-                join r in db.Returns on a.ReturnId equals r.Id
-                join c in db.Councils on r.CouncilId equals c.Id
-                where r.RoundId == roundId && r.Status == ReturnStatus.Submitted && ids.Contains(a.QuestionId)
-                select new { c.Code, c.Name, a.QuestionId, a.ValueJson, a.Choice, a.Number })
-            .ToListAsync(cancellationToken);
-
         var text = new List<FreeTextRow>();
-        foreach (var row in rows)
+        foreach (var r in await SubmittedAnswers.ReadAsync(db, roundId, definition, cancellationToken))
         {
-            var question = definition.FindQuestion(row.QuestionId)!;
-            var value = StoredAnswers.Parse(question, row.ValueJson, row.Choice, row.Number);
-            var typed = question.Type is QuestionType.Text or QuestionType.LongText ? value.Text : value.Other;
-            if (!string.IsNullOrWhiteSpace(typed))
+            foreach (var id in ids)
             {
-                var label = question.Type is QuestionType.Text or QuestionType.LongText ? question.Text : $"{question.Text} ({question.Other?.Label ?? "Other"})";
-                text.Add(new FreeTextRow(row.Code, row.Name, question.Id, label, typed));
+                var question = definition.FindQuestion(id)!;
+                var value = r.Answers.Get(id);
+                var typed = question.Type is QuestionType.Text or QuestionType.LongText ? value?.Text : value?.Other;
+                if (!string.IsNullOrWhiteSpace(typed))
+                {
+                    var label = question.Type is QuestionType.Text or QuestionType.LongText ? question.Text : $"{question.Text} ({question.Other?.Label ?? "Other"})";
+                    text.Add(new FreeTextRow(r.Council.Code, r.Council.Name, question.Id, label, typed));
+                }
             }
         }
 

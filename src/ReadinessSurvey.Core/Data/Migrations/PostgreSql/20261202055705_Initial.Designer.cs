@@ -12,7 +12,7 @@ using ReadinessSurvey.Data;
 namespace ReadinessSurvey.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlReadinessDbContext))]
-    [Migration("20261202042653_Initial")]
+    [Migration("20261202055705_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
