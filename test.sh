@@ -36,6 +36,18 @@ if [ "${SKIP_INSTALL:-}" != "1" ]; then
   install_missing
 fi
 
+# A throwaway PostgreSQL for the tests that need a server database (multi-node, outage, copy, retries) and
+# for the second pass below. READINESS_TEST_POSTGRES set beforehand uses that server instead.
+if [ -z "${READINESS_TEST_POSTGRES:-}" ]; then
+  pg_dir="$(mktemp -d)"
+  if READINESS_TEST_POSTGRES="$(.ci/postgres start "$pg_dir")"; then
+    export READINESS_TEST_POSTGRES
+    trap '.ci/postgres stop "$pg_dir"' EXIT
+  else
+    echo "PostgreSQL could not be started: the tests that need a server database will be skipped."
+  fi
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 dotnet tool restore >/dev/null
@@ -50,6 +62,16 @@ fi
 HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test ReadinessSurvey.sln --no-build "${filter[@]}" \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
 status=$?
+
+# The database tests again, every test database on PostgreSQL (SQL Server too: set READINESS_TEST_SQLSERVER
+# and run this pass with READINESS_TEST_PROVIDER=SqlServer).
+if [ -n "${READINESS_TEST_POSTGRES:-}" ]; then
+  echo "The database tests on PostgreSQL:"
+  HOME="$TEST_HOME" TMPDIR="$TEST_HOME" READINESS_TEST_PROVIDER=PostgreSql dotnet test ReadinessSurvey.sln --no-build \
+    --filter "Category=Database" --logger "trx;LogFilePrefix=postgresql" --results-directory "$results" \
+    -- RunConfiguration.TestSessionTimeout=3000000
+  [ $? -eq 0 ] || status=1
+fi
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

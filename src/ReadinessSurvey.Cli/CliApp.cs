@@ -31,6 +31,7 @@ public static class CliApp
             ReportCommands.Create(context),
             UserCommands.Create(context),
             PeopleCommands.Create(context),
+            DatabaseCommands.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -18,7 +18,9 @@ public static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddReadinessCore(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        ProjectPaths.UseReportsFolder(configuration["Reports:Folder"]);
         services.AddReadinessData(configuration);
         services.AddScoped<CouncilRegisterImporter>();
         services.AddScoped<AuditLog>();

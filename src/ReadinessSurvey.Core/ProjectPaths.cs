@@ -8,6 +8,7 @@ namespace ReadinessSurvey;
 public static class ProjectPaths
 {
     private static readonly Lazy<string> s_root = new(FindRoot);
+    private static string? s_reports;
 
     /// <summary>The repository root, or the current directory when the app runs outside a checkout.</summary>
     public static string Root => s_root.Value;
@@ -15,8 +16,20 @@ public static class ProjectPaths
     /// <summary>The survey definitions folder: <c>surveys/</c>.</summary>
     public static string Surveys => Path.Combine(Root, "surveys");
 
-    /// <summary>Where generated reports go: <c>reports/</c>.</summary>
-    public static string Reports => Path.Combine(Root, "reports");
+    /// <summary>
+    /// Where generated reports and published files go: <c>Reports:Folder</c> when set (with several nodes, a
+    /// folder every node mounts at the same path; see docs/decisions/0050), otherwise <c>reports/</c>.
+    /// </summary>
+    public static string Reports => s_reports ?? Path.Combine(Root, "reports");
+
+    /// <summary>Sets the reports folder from configuration, once at start-up; null or blank keeps the default.</summary>
+    public static void UseReportsFolder(string? folder)
+    {
+        if (!string.IsNullOrWhiteSpace(folder))
+        {
+            s_reports = Path.GetFullPath(folder);
+        }
+    }
 
     /// <summary>The embedded database's folder: <c>data/</c> (git-ignored).</summary>
     public static string Data => Path.Combine(Root, "data");

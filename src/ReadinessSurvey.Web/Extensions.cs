@@ -24,7 +24,8 @@ public static class Extensions
         // Invitation links carry their token in the path, and ASP.NET Core's hosting diagnostics put the path in
         // every request's log scope and its "Request starting" line: silence that category so no log holds a link.
         services.AddLogging(l => l.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Bounded: a server database that is down would otherwise be retried by the execution strategy for a minute.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
         services.AddPolicyTeamAuthentication(configuration);
         services.AddAuthentication().AddRespondentCookie(configuration);
         services.AddApiAuthentication();
@@ -127,7 +128,7 @@ public static class Extensions
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var database = target.Provider == DatabaseProvider.Sqlite
             ? $"SQLite at {DataServiceCollectionExtensions.SqliteFile(target.ConnectionString) ?? "(in memory)"}"
-            : "SQL Server (ConnectionStrings:Readiness)";
+            : $"{target.Provider} (ConnectionStrings:Readiness)";
 
         // Written to the console, not the log: it is for the person who started the app.
         Console.WriteLine();

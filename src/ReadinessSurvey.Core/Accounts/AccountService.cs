@@ -26,21 +26,23 @@ public sealed class AccountService(UserManager<PolicyUser> users, RoleManager<Id
 
         await EnsureRolesAsync();
         password ??= GeneratePassword();
-        var user = new PolicyUser
+        var chosen = password;
+        var user = await db.InTransactionAsync(async ct =>
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Check(await users.CreateAsync(user, password), "create the user");
-        Check(await users.AddToRoleAsync(user, canonicalRole), "give the user their role");
-        audit.Record(actor, "user.added", email, canonicalRole);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var created = new PolicyUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            Check(await users.CreateAsync(created, chosen), "create the user");
+            Check(await users.AddToRoleAsync(created, canonicalRole), "give the user their role");
+            audit.Record(actor, "user.added", email, canonicalRole);
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, cancellationToken);
         return (user, password);
     }
 

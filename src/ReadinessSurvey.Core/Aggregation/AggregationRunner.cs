@@ -44,34 +44,25 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
             throw new InvalidOperationException($"There is no round with id {roundId}.");
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(
-            (roundId, questions, definition),
-            async (_, state, token) =>
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                for (var attempt = 1; ; attempt++)
-                {
-                    db.ChangeTracker.Clear();
-                    try
-                    {
-                        return await RunOnceAsync(state.roundId, state.questions, state.definition, token);
-                    }
-                    catch (DbUpdateException) when (attempt < Attempts)
-                    {
-                        // Another run made its snapshot current between our swap and insert (the unique index
-                        // refused ours); nothing of ours was committed, so run again on the new state.
-                    }
-                }
-            },
-            verifySucceeded: null,
-            cancellationToken);
+                // One transaction in the provider's execution strategy, run again whole after a transient failure.
+                return await db.InTransactionAsync(ct => RunOnceAsync(roundId, questions, definition, ct), cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another run made its snapshot current between our swap and insert (the unique index
+                // refused ours); nothing of ours was committed, so run again on the new state.
+            }
+        }
     }
 
     private async Task<AggregateSnapshot> RunOnceAsync(
         int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
         var threshold = options.Value.SuppressionThreshold;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var data = await ReadAsync(roundId, questions, definition, cancellationToken);
         var builder = new ContentBuilder(data, threshold);
@@ -100,8 +91,6 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         await db.SaveChangesAsync(cancellationToken);
         await SnapshotCouncilWriter.WriteAsync(db, snapshot.Id, roundId, cancellationToken);
         await StepAsync(AggregationStep.Inserted);
-
-        await transaction.CommitAsync(cancellationToken);
         return snapshot;
     }
 

@@ -1,11 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ReadinessSurvey.Data;
 
-/// <summary>Registers the database for the provider chosen by <c>Database:Provider</c>.</summary>
+/// <summary>
+/// Registers the database for the provider chosen by <c>Database:Provider</c>. What differs between
+/// providers lives in <see cref="SqliteDatabase"/>, <see cref="PostgreSqlDatabase"/> and <see cref="SqlServerDatabase"/>.
+/// </summary>
 public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Readiness";
@@ -19,15 +23,20 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new DatabaseTarget(options.Provider, ResolveConnectionString(options.Provider, connectionString)));
 
         // Pooled: a request reuses a reset context instead of building a new one and its internal services.
+        // Interceptors registered as services join every context (tests use one to inject failures).
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ReadinessDbContext, SqlServerReadinessDbContext>((sp, builder) =>
-                    ConfigureSqlServer(builder, sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+                    SqlServerDatabase.Configure(builder.AddInterceptors(sp.GetServices<IInterceptor>()), sp.GetRequiredService<DatabaseTarget>().ConnectionString, options));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextPool<ReadinessDbContext, PostgreSqlReadinessDbContext>((sp, builder) =>
+                    PostgreSqlDatabase.Configure(builder.AddInterceptors(sp.GetServices<IInterceptor>()), sp.GetRequiredService<DatabaseTarget>().ConnectionString, options));
                 break;
             default:
                 services.AddDbContextPool<ReadinessDbContext, SqliteReadinessDbContext>((sp, builder) =>
-                    ConfigureSqlite(builder, sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+                    SqliteDatabase.Configure(builder.AddInterceptors(sp.GetServices<IInterceptor>()), sp.GetRequiredService<DatabaseTarget>().ConnectionString));
                 break;
         }
 
@@ -43,44 +52,23 @@ public static class DataServiceCollectionExtensions
             return configured;
         }
 
-        if (provider == DatabaseProvider.SqlServer)
+        if (provider != DatabaseProvider.Sqlite)
         {
             throw new InvalidOperationException(
-                "Database:Provider is SqlServer but no connection string is set. Set ConnectionStrings:Readiness " +
+                $"Database:Provider is {provider} but no connection string is set. Set ConnectionStrings:Readiness " +
                 "(for example with the environment variable ConnectionStrings__Readiness).");
         }
 
         return ProjectPaths.DefaultSqliteConnectionString;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSqlite(connectionString, sqlite =>
-            sqlite.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(SqliteWalSynchronous.Instance);
-    }
-
-    public static void ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
-    }
-
     /// <summary>Creates a context for a provider and connection string without a service provider (CLI tools, tests).</summary>
-    public static ReadinessDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    public static ReadinessDbContext CreateContext(DatabaseProvider provider, string connectionString) => provider switch
     {
-        if (provider == DatabaseProvider.SqlServer)
-        {
-            var sql = new DbContextOptionsBuilder<SqlServerReadinessDbContext>();
-            ConfigureSqlServer(sql, connectionString);
-            return new SqlServerReadinessDbContext(sql.Options);
-        }
-
-        var sqlite = new DbContextOptionsBuilder<SqliteReadinessDbContext>();
-        ConfigureSqlite(sqlite, connectionString);
-        return new SqliteReadinessDbContext(sqlite.Options);
-    }
+        DatabaseProvider.SqlServer => SqlServerDatabase.CreateContext(connectionString),
+        DatabaseProvider.PostgreSql => PostgreSqlDatabase.CreateContext(connectionString),
+        _ => SqliteDatabase.CreateContext(connectionString),
+    };
 
     /// <summary>The SQLite file a connection string points at, or null for an in-memory database (<c>:memory:</c>, <c>Mode=Memory</c> or no data source).</summary>
     public static string? SqliteFile(string connectionString)

@@ -13,7 +13,7 @@ namespace ReadinessSurvey.Data;
 
 /// <summary>
 /// The platform's database. Each provider has a subclass (<see cref="SqliteReadinessDbContext"/>,
-/// <see cref="SqlServerReadinessDbContext"/>) that owns its own migration set; code depends on this type.
+/// <see cref="PostgreSqlReadinessDbContext"/>, <see cref="SqlServerReadinessDbContext"/>) that owns its own migration set; code depends on this type.
 /// It holds Identity's tables too, so accounts, audit and data share one transaction and one backup.
 /// </summary>
 public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbContext<PolicyUser>(options), IDataProtectionKeyContext
@@ -72,11 +72,3 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }
-
-/// <summary>The SQLite model, with migrations under Data/Migrations/Sqlite.</summary>
-public sealed class SqliteReadinessDbContext(DbContextOptions<SqliteReadinessDbContext> options)
-    : ReadinessDbContext(options);
-
-/// <summary>The SQL Server model, with migrations under Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerReadinessDbContext(DbContextOptions<SqlServerReadinessDbContext> options)
-    : ReadinessDbContext(options);

@@ -13,7 +13,7 @@ public sealed class JobsOptions
     /// </summary>
     public JobsMode Mode { get; set; } = JobsMode.Web;
 
-    /// <summary>Whether a web process also runs jobs. Turn off on web-only nodes when workers run the jobs (SQL Server only).</summary>
+    /// <summary>Whether a web process also runs jobs. Turn off on web-only nodes when workers run the jobs (server databases only).</summary>
     public bool Server { get; set; } = true;
 
     /// <summary>Job server threads (default: Hangfire's, 5 per core up to 20).</summary>
@@ -23,6 +23,12 @@ public sealed class JobsOptions
     /// <summary>How long after a submission or reopening the round is aggregated; submissions within it share one run.</summary>
     [Range(0, 3600)]
     public int AggregationDelaySeconds { get; set; } = 3;
+
+    /// <summary>
+    /// On a server database: how long after a worker's last sign of life its running job is handed to another
+    /// worker (a killed worker's report is started again after this). Default 5 minutes.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>When every open round is aggregated (cron, in <see cref="TimeZone"/>); default 02:00 daily.</summary>
     [Required]

@@ -58,37 +58,39 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
             throw new InvitationException(errors);
         }
 
-        var issued = new List<IssuedInvitation>();
-        foreach (var r in requests)
+        // Built inside the unit of work: a retry after a transient failure starts again with new tokens.
+        return await db.InTransactionAsync(async ct =>
         {
-            var round = rounds[r.RoundId]!;
-            var council = councils[r.CouncilCode.Trim().ToUpperInvariant()];
-            var token = InvitationTokens.NewToken();
-            var invitation = new Invitation
+            var issued = new List<IssuedInvitation>();
+            foreach (var r in requests)
             {
-                RoundId = round.Id,
-                CouncilId = council.Id,
-                Name = r.Name.Trim(),
-                Email = r.Email.Trim(),
-                Role = r.Role.Trim(),
-                TokenHash = InvitationTokens.Hash(token),
-                CreatedAt = now,
-                ExpiresAt = round.ClosesAt,
-            };
-            db.Invitations.Add(invitation);
-            issued.Add(new IssuedInvitation(invitation, council.Code, council.Name, token));
-        }
+                var round = rounds[r.RoundId]!;
+                var council = councils[r.CouncilCode.Trim().ToUpperInvariant()];
+                var token = InvitationTokens.NewToken();
+                var invitation = new Invitation
+                {
+                    RoundId = round.Id,
+                    CouncilId = council.Id,
+                    Name = r.Name.Trim(),
+                    Email = r.Email.Trim(),
+                    Role = r.Role.Trim(),
+                    TokenHash = InvitationTokens.Hash(token),
+                    CreatedAt = now,
+                    ExpiresAt = round.ClosesAt,
+                };
+                db.Invitations.Add(invitation);
+                issued.Add(new IssuedInvitation(invitation, council.Code, council.Name, token));
+            }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var i in issued)
-        {
-            audit.Record(actor, "invitation.created", $"invitation:{i.Invitation.Id}", $"council {i.CouncilCode}, round {i.Invitation.RoundId}");
-        }
+            await db.SaveChangesAsync(ct);
+            foreach (var i in issued)
+            {
+                audit.Record(actor, "invitation.created", $"invitation:{i.Invitation.Id}", $"council {i.CouncilCode}, round {i.Invitation.RoundId}");
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return issued;
+            await db.SaveChangesAsync(ct);
+            return (IReadOnlyList<IssuedInvitation>)issued;
+        }, cancellationToken);
     }
 
     /// <summary>Stops an invitation's link from working, at once.</summary>
@@ -129,15 +131,16 @@ public sealed class InvitationService(ReadinessDbContext db, AuditLog audit, Tim
     public async Task<IReadOnlyList<IssuedInvitation>> ReissueManyAsync(IReadOnlyList<int> invitationIds, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitationIds);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var issued = new List<IssuedInvitation>(invitationIds.Count);
-        foreach (var id in invitationIds)
+        return await db.InTransactionAsync(async ct =>
         {
-            issued.Add(await ReissueAsync(id, actor, cancellationToken));
-        }
+            var issued = new List<IssuedInvitation>(invitationIds.Count);
+            foreach (var id in invitationIds)
+            {
+                issued.Add(await ReissueAsync(id, actor, ct));
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return issued;
+            return (IReadOnlyList<IssuedInvitation>)issued;
+        }, cancellationToken);
     }
 
     /// <summary>

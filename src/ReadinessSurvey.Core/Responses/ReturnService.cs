@@ -147,16 +147,18 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         gate.RunAsync(ct => WriteAloneAsync(workspace, contributorId, changed, ct), cancellationToken);
 
     /// <summary>
-    /// The write itself, alone in the gate: conditional updates in one transaction, so nothing is read
-    /// first. An answer is updated only at the version the save was based on, and the return only while
+    /// The write itself, alone in the gate: conditional updates in one transaction (run again whole after
+    /// a transient failure), so nothing is read first. An answer is updated only at the version the save was based on, and the return only while
     /// it is not submitted; a new answer is inserted, and one someone else inserted meanwhile breaks the
     /// unique (return, question) index. Either way the transaction rolls back and the caller reports a conflict.
     /// </summary>
-    private async Task<bool> WriteAloneAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
+    private Task<bool> WriteAloneAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(ct => WriteAttemptAsync(workspace, contributorId, changed, ct), cancellationToken);
+
+    private async Task<bool> WriteAttemptAsync(ReturnWorkspace workspace, int contributorId, List<AnswerChange> changed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var returnId = workspace.Return.Id;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var open = await db.Returns
             .Where(r => r.Id == returnId && r.Status != ReturnStatus.Submitted)
@@ -183,7 +185,6 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

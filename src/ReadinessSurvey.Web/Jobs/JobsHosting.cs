@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
@@ -9,8 +10,8 @@ namespace ReadinessSurvey.Web.Jobs;
 
 /// <summary>
 /// Hangfire for the web app and the worker: storage chosen by <c>Database:Provider</c> (in memory on the
-/// embedded SQLite default, SQL Server tables in schema "hangfire" otherwise), the job server when
-/// wanted, and the start-up work (nightly schedule, unfinished report requests).
+/// embedded SQLite default; tables in schema "hangfire" of the server database otherwise, shared by every
+/// node), the job server when wanted, and the start-up work (nightly schedule, unfinished report requests).
 /// </summary>
 public static class JobsHosting
 {
@@ -41,22 +42,37 @@ public static class JobsHosting
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             var target = sp.GetRequiredService<DatabaseTarget>();
-            if (target.Provider == DatabaseProvider.SqlServer)
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            switch (target.Provider)
             {
-                config.UseSqlServerStorage(target.ConnectionString, new SqlServerStorageOptions
-                {
-                    SchemaName = HangfireSchema,
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.Zero,
-                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    DisableGlobalLocks = true,
-                });
-            }
-            else
-            {
-                // Jobs are lost when the process ends; what must not be lost is recorded in the database
-                // (report requests) or recomputed anyway (aggregation, nightly).
-                config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(target.ConnectionString, new SqlServerStorageOptions
+                    {
+                        SchemaName = HangfireSchema,
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = TimeSpan.Zero,
+                        SlidingInvisibilityTimeout = jobs.InvisibilityTimeout,
+                        DisableGlobalLocks = true,
+                    });
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    // A lock here is a row, not a session: a killed worker's lock lasts until it times out. The
+                    // timeout equals the invisibility timeout, so when a dead worker's job is fetched again its lock has gone.
+                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(target.ConnectionString), new PostgreSqlStorageOptions
+                    {
+                        SchemaName = HangfireSchema,
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
+                        DistributedLockTimeout = jobs.InvisibilityTimeout,
+                    });
+                    break;
+                default:
+                    // Jobs are lost when the process ends; what must not be lost is recorded in the database
+                    // (report requests) or recomputed anyway (aggregation, nightly).
+                    config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+                    break;
             }
         });
 

@@ -8,10 +8,12 @@ namespace ReadinessSurvey.Web.Jobs;
 
 /// <summary>
 /// At start: (re)declares the nightly aggregation of open rounds, the reminder check and the retention job,
-/// and enqueues again every report request left pending or running and every unsent email (in-memory job storage forgets them when the process ends).
+/// and, when job storage is in memory (it forgets jobs when the process ends), enqueues again every report
+/// request left pending or running and every unsent email. Server storage keeps their jobs, and re-enqueuing
+/// them at every node's start would only run a report twice or send an email twice.
 /// </summary>
 public sealed partial class JobsStartup(
-    IServiceScopeFactory scopes, IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<EmailOptions> email,
+    IServiceScopeFactory scopes, IRecurringJobManager recurring, JobStorage storage, IOptions<JobsOptions> options, IOptions<EmailOptions> email,
     IOptions<PrivacyOptions> privacy, ILogger<JobsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +24,11 @@ public sealed partial class JobsStartup(
             JobsHosting.NightlyAggregationJobId, j => j.RunOpenRoundsAsync(CancellationToken.None), settings.NightlyAggregationCron, zone);
         recurring.AddOrUpdate<ReminderJob>(JobsHosting.RemindersJobId, j => j.RunAsync(CancellationToken.None), email.Value.ReminderCron, zone);
         recurring.AddOrUpdate<RetentionJob>(JobsHosting.RetentionJobId, j => j.RunAsync(CancellationToken.None), privacy.Value.RetentionCron, zone);
+
+        if (storage is not Hangfire.InMemory.InMemoryStorage)
+        {
+            return;
+        }
 
         await using var scope = scopes.CreateAsyncScope();
         var requeued = await scope.ServiceProvider.GetRequiredService<ReportQueue>().RequeueUnfinishedAsync(cancellationToken);

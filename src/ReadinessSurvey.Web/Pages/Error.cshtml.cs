@@ -14,10 +14,13 @@ public sealed class ErrorModel(SignInRateLimitOptions limits) : PageModel
 
     public void OnGet(int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    // A failed form post (the database unreachable, say) saved nothing of that form; a save is one transaction,
+    // so what was saved before stands.
+    public void OnPost(int? status) => Describe(status, "Nothing on the form you just sent was saved. Anything you saved before is safe. Try again later.");
 
-    private void Describe(int? status)
+    private void Describe(int? status, string? failedPost = null)
     {
+        Message = failedPost ?? Message;
         (Title, Message) = status switch
         {
             404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address."),

@@ -8,6 +8,7 @@ using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>The internal view of a run over <see cref="SevenCouncils"/>, against hand-computed figures.</summary>
+[Trait("Category", "Database")]
 public sealed class AggregationRunnerTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -7,6 +7,7 @@ using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>A run swaps the current snapshot whole or not at all, and the same data gives the same snapshot.</summary>
+[Trait("Category", "Database")]
 public sealed class AggregationSafetyTests : IDisposable
 {
     private readonly TestDatabase _database = new();

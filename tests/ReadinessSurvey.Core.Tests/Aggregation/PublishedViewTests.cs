@@ -6,6 +6,7 @@ using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>The published view of a run over <see cref="SevenCouncils"/>: small numbers withheld, and logged.</summary>
+[Trait("Category", "Database")]
 public sealed class PublishedViewTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -6,6 +6,7 @@ using static ReadinessSurvey.Tests.TestSupport.SevenCouncils;
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>Per-council results are rows beside the snapshot (scores as JSON in each row), copied by the database, not part of its content JSON.</summary>
+[Trait("Category", "Database")]
 public sealed class SnapshotCouncilRowsTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -5,6 +5,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Cli;
 
+[Trait("Category", "Database")]
 public sealed class CliCommandTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -5,6 +5,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Councils;
 
+[Trait("Category", "Database")]
 public sealed class CouncilRegisterImporterTests : IDisposable
 {
     private const string Header = "gss_code,gss_entity,name,official_name,la_type,la_type_name,tier,nation,region_code,region_name,county_gss_code,county_name,start_date,mysociety_code";

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using ReadinessSurvey.Data;
 using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Data;
 
 public sealed class SqliteWalSynchronousTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
 
     [Fact]
     public async Task Connections_to_a_WAL_database_sync_at_checkpoints_only()

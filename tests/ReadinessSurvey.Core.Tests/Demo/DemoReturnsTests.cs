@@ -32,6 +32,7 @@ public sealed class DemoSeedFixture : IAsyncLifetime
     }
 }
 
+[Trait("Category", "Database")]
 public sealed class DemoReturnsTests(DemoSeedFixture fixture) : IClassFixture<DemoSeedFixture>
 {
     [Fact]

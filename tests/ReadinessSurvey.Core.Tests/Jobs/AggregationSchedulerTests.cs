@@ -9,6 +9,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Jobs;
 
+[Trait("Category", "Database")]
 public sealed class AggregationSchedulerTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -6,6 +6,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Jobs;
 
+[Trait("Category", "Database")]
 public sealed class ReportJobTests : IDisposable
 {
     private readonly TestDatabase _database = new();

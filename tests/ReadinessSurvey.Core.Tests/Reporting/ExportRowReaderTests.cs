@@ -7,6 +7,7 @@ using ReadinessSurvey.Tests.TestSupport;
 namespace ReadinessSurvey.Tests.Reporting;
 
 /// <summary>The export's row reader: each submitted return's answers come from its latest submission record, in return order.</summary>
+[Trait("Category", "Database")]
 public sealed class ExportRowReaderTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -4,6 +4,7 @@ using ReadinessSurvey.Tests.TestSupport;
 namespace ReadinessSurvey.Tests.Reporting;
 
 /// <summary>The report commands run in-process through CliApp against a seeded test database.</summary>
+[Trait("Category", "Database")]
 public sealed class ReportCommandsTests : IDisposable
 {
     private readonly TestDatabase _database = new();

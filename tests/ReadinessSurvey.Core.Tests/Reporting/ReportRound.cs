@@ -76,11 +76,7 @@ public static class ReportRound
     public static Dictionary<string, string?> Settings(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new()
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Readiness"] = database.ConnectionString,
-        };
+        return database.Settings();
     }
 
     public static SurveyDefinition Definition { get; } =

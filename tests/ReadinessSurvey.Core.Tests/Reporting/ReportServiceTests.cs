@@ -63,6 +63,7 @@ public sealed class ReportServiceFixture : IDisposable
     }
 }
 
+[Trait("Category", "Database")]
 [Trait("Category", LibreOffice.Trait)]
 public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<ReportServiceFixture>
 {

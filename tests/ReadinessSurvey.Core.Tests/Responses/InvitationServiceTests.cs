@@ -8,6 +8,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Responses;
 
+[Trait("Category", "Database")]
 public sealed class InvitationServiceTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -9,6 +9,7 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Responses;
 
+[Trait("Category", "Database")]
 public sealed class ReturnServiceTests : IDisposable
 {
     private readonly TestDatabase _database = new();

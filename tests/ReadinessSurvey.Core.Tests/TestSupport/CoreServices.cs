@@ -38,11 +38,7 @@ public sealed class CoreServices : IAsyncDisposable
     public static Dictionary<string, string?> Settings(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new()
-        {
-            ["ConnectionStrings:Readiness"] = database.ConnectionString,
-            ["Database:Provider"] = "Sqlite",
-        };
+        return database.Settings();
     }
 
     public AsyncServiceScope CreateScope() => _provider.CreateAsyncScope();

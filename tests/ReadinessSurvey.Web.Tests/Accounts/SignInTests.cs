@@ -7,6 +7,7 @@ using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Tests.Web.Accounts;
 
+[Trait("Category", "Database")]
 public sealed class SignInTests : IDisposable
 {
     private readonly ReadinessWebFactory _factory = new();

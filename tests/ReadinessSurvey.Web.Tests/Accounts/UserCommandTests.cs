@@ -6,6 +6,7 @@ using ReadinessSurvey.Tests.Web.Cli;
 
 namespace ReadinessSurvey.Tests.Web.Accounts;
 
+[Trait("Category", "Database")]
 public sealed class UserCommandTests : IDisposable
 {
     private readonly ReadinessWebFactory _factory = new();
@@ -17,7 +18,7 @@ public sealed class UserCommandTests : IDisposable
     {
         _factory.EnsureStarted();
 
-        var (exit, output, _) = await CliRunner.RunAsync(_factory.Database.ConnectionString, "users", "add", "--email", "first.admin@lga.example", "--role", "admin", "--name", "First Admin");
+        var (exit, output, _) = await CliRunner.RunAsync(_factory.Database, "users", "add", "--email", "first.admin@lga.example", "--role", "admin", "--name", "First Admin");
 
         Assert.Equal(0, exit);
         Assert.Contains("Added first.admin@lga.example as Admin.", output, StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public sealed class UserCommandTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("first.admin@lga.example", password)).StatusCode);
         Assert.Contains("(admin)", await client.GetPageAsync("/admin"), StringComparison.Ordinal);
 
-        var (_, list, _) = await CliRunner.RunAsync(_factory.Database.ConnectionString, "users", "list");
+        var (_, list, _) = await CliRunner.RunAsync(_factory.Database, "users", "list");
         Assert.Contains("first.admin@lga.example\tFirst Admin\tAdmin\tpassword only", list, StringComparison.Ordinal);
     }
 
@@ -38,7 +39,7 @@ public sealed class UserCommandTests : IDisposable
     {
         _factory.EnsureStarted();
 
-        var (exit, _, error) = await CliRunner.RunAsync(_factory.Database.ConnectionString, "users", "add", a, b, c, d);
+        var (exit, _, error) = await CliRunner.RunAsync(_factory.Database, "users", "add", a, b, c, d);
 
         Assert.NotEqual(0, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
@@ -49,7 +50,7 @@ public sealed class UserCommandTests : IDisposable
     {
         var (email, _) = await _factory.AddUserAsync("Analyst");
 
-        var (exit, _, error) = await CliRunner.RunAsync(_factory.Database.ConnectionString, "users", "add", "--email", email, "--role", "Admin");
+        var (exit, _, error) = await CliRunner.RunAsync(_factory.Database, "users", "add", "--email", email, "--role", "Admin");
         Assert.Equal(1, exit);
         Assert.Contains($"A user with the email {email} already exists.", error, StringComparison.Ordinal);
 
@@ -69,7 +70,7 @@ public sealed class UserCommandTests : IDisposable
         await client.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hangfire")).StatusCode);
 
-        var (exit, output, _) = await CliRunner.RunAsync(_factory.Database.ConnectionString, "users", "set-role", "--email", email, "--role", "Analyst");
+        var (exit, output, _) = await CliRunner.RunAsync(_factory.Database, "users", "set-role", "--email", email, "--role", "Analyst");
 
         Assert.Equal(0, exit);
         Assert.Contains($"{email} is now Analyst.", output, StringComparison.Ordinal);

@@ -1,15 +1,16 @@
 using System.Diagnostics;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Cli;
 
 /// <summary>Runs the real CLI as a child process against a given database, as an administrator would.</summary>
 public static class CliRunner
 {
-    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, params string[] args) =>
-        RunAsync(connectionString, new Dictionary<string, string>(), args);
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args) =>
+        RunAsync(database, new Dictionary<string, string>(), args);
 
     /// <summary>Runs the CLI with extra settings as environment variables (e.g. Email__Mode).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -19,8 +20,9 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Readiness"] = connectionString;
-        start.Environment["Database__Provider"] = "Sqlite";
+        ArgumentNullException.ThrowIfNull(database);
+        start.Environment["ConnectionStrings__Readiness"] = database.ConnectionString;
+        start.Environment["Database__Provider"] = database.Provider.ToString();
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

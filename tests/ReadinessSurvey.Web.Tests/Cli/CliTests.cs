@@ -15,7 +15,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Survey_validate_accepts_the_default_survey()
     {
-        var (exit, output, _) = await CliRunner.RunAsync(_database.ConnectionString, "survey", "validate", _survey);
+        var (exit, output, _) = await CliRunner.RunAsync(_database, "survey", "validate", _survey);
 
         Assert.Equal(0, exit);
         Assert.Contains("valid. ai-readiness-2024-25 version 1: 9 sections, 55 questions", output, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class CliTests : IDisposable
             .Replace("\"showIf\": \"[B1.score] >= 2\"", "\"showIf\": \"[B9] >= 2\"", StringComparison.Ordinal);
         await File.WriteAllTextAsync(bad, text);
 
-        var (exit, _, error) = await CliRunner.RunAsync(_database.ConnectionString, "survey", "validate", bad);
+        var (exit, _, error) = await CliRunner.RunAsync(_database, "survey", "validate", bad);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"bad\.json:\d+ \$\.sections\[\d+\]\.questions\[\d+\]\.options\[\d+\]\.score", error);
@@ -44,9 +44,9 @@ public sealed class CliTests : IDisposable
         var changed = Path.Combine(_database.Folder, "changed.json");
         await File.WriteAllTextAsync(changed, (await File.ReadAllTextAsync(_survey)).Replace("AI readiness of councils 2024 to 2025", "Changed title", StringComparison.Ordinal));
 
-        var first = await CliRunner.RunAsync(_database.ConnectionString, "survey", "import", _survey);
-        var again = await CliRunner.RunAsync(_database.ConnectionString, "survey", "import", _survey);
-        var conflict = await CliRunner.RunAsync(_database.ConnectionString, "survey", "import", changed);
+        var first = await CliRunner.RunAsync(_database, "survey", "import", _survey);
+        var again = await CliRunner.RunAsync(_database, "survey", "import", _survey);
+        var conflict = await CliRunner.RunAsync(_database, "survey", "import", changed);
 
         // Start-up imports surveys/ already, so the first import finds it stored.
         Assert.Equal(0, first.ExitCode);
@@ -58,13 +58,13 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Round_open_and_invitations_made_with_the_cli_work_in_the_web_app()
     {
-        var opened = await CliRunner.RunAsync(_database.ConnectionString, "round", "open", "--name", "CLI round", "--survey", "ai-readiness-2024-25", "--closes", "2099-12-31");
-        var invited = await CliRunner.RunAsync(_database.ConnectionString, "invite", "create", "--round", "1", "--council", "E07000223",
+        var opened = await CliRunner.RunAsync(_database, "round", "open", "--name", "CLI round", "--survey", "ai-readiness-2024-25", "--closes", "2099-12-31");
+        var invited = await CliRunner.RunAsync(_database, "invite", "create", "--round", "1", "--council", "E07000223",
             "--name", "Alex Smith", "--email", "alex@adur.gov.uk", "--role", "Head of digital", "--base-url", "https://survey.example/");
         var csv = Path.Combine(_database.Folder, "invites.csv");
         await File.WriteAllLinesAsync(csv, ["council_code,name,email,role", "E10000032,Sam Jones,sam@westsussex.gov.uk,DPO", "E08000025,=cmd|' /C calc'!A0,kim@birmingham.gov.uk,Lead"]);
         var links = Path.Combine(_database.Folder, "links.csv");
-        var bulk = await CliRunner.RunAsync(_database.ConnectionString, "invite", "import", csv, "--round", "1", "--out", links);
+        var bulk = await CliRunner.RunAsync(_database, "invite", "import", csv, "--round", "1", "--out", links);
 
         Assert.Equal(0, opened.ExitCode);
         Assert.Contains("Opened round 1 \"CLI round\"", opened.Output, StringComparison.Ordinal);
@@ -97,8 +97,8 @@ public sealed class CliTests : IDisposable
             Assert.True((await sp.GetRequiredService<SubmissionService>().SubmitAsync(contributor.ReturnId, contributor.Id)).Submitted);
         }
 
-        var reopened = await CliRunner.RunAsync(_database.ConnectionString, "return", "reopen", "--round", "1", "--council", "e07000223", "--reason", "Headcount was wrong", "--by", "policy.team");
-        var again = await CliRunner.RunAsync(_database.ConnectionString, "return", "reopen", "--round", "1", "--council", "E07000223", "--reason", "Twice");
+        var reopened = await CliRunner.RunAsync(_database, "return", "reopen", "--round", "1", "--council", "e07000223", "--reason", "Headcount was wrong", "--by", "policy.team");
+        var again = await CliRunner.RunAsync(_database, "return", "reopen", "--round", "1", "--council", "E07000223", "--reason", "Twice");
 
         Assert.Equal(0, reopened.ExitCode);
         Assert.Equal(1, again.ExitCode);
@@ -119,7 +119,7 @@ public sealed class CliTests : IDisposable
     [InlineData("round open --survey x", "Option '--name' is required")]
     public async Task Bad_arguments_get_a_clear_error_and_a_non_zero_exit(string args, string message)
     {
-        var (exit, output, error) = await CliRunner.RunAsync(_database.ConnectionString, args.Split(' '));
+        var (exit, output, error) = await CliRunner.RunAsync(_database, args.Split(' '));
 
         Assert.NotEqual(0, exit);
         Assert.Contains(message, output + error, StringComparison.Ordinal);
@@ -136,6 +136,7 @@ internal sealed class ReadinessWebFactoryOn(TestDatabase database) : Microsoft.A
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Readiness", database.ConnectionString);
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("SignInRateLimit:PermitLimit", "1000");
         builder.UseSetting("SignInRateLimit:InvitationPermitLimit", "1000");
     }

@@ -9,6 +9,7 @@ using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Surveys;
+using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace ReadinessSurvey.Tests.Web.Dashboard;
 

@@ -11,6 +11,7 @@ using ReadinessSurvey.Reporting;
 
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
+[Trait("Category", "Database")]
 public sealed partial class PublishingTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
 {
     [Fact]

@@ -10,6 +10,7 @@ using ReadinessSurvey.Reporting;
 
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
+[Trait("Category", "Database")]
 public sealed class ReportRequestTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

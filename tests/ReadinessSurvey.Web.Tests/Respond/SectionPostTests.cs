@@ -5,6 +5,7 @@ using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Tests.Web.Respond;
 
+[Trait("Category", "Database")]
 public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
 {
     private readonly ReadinessWebFactory _factory;

@@ -6,10 +6,21 @@ using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web;
 
-/// <summary>The real web app on a real SQLite file of its own.</summary>
+/// <summary>The real web app on a real database of its own (a SQLite file, or the test run's server provider).</summary>
 public class ReadinessWebFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+
+    public ReadinessWebFactory()
+        : this(new TestDatabase())
+    {
+    }
+
+    // Not public: a class fixture may have one public constructor only.
+    private ReadinessWebFactory(TestDatabase database) => _database = database;
+
+    /// <summary>The app on a given database, which the factory disposes with itself.</summary>
+    public static ReadinessWebFactory On(TestDatabase database) => new(database);
 
     public TestDatabase Database => _database;
 
@@ -40,7 +51,7 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Readiness", _database.ConnectionString);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
