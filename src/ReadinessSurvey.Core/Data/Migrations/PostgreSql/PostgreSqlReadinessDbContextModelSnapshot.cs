@@ -505,6 +505,57 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Email.EmailMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QueuedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int?>("ReminderDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("InvitationId", "ReminderDaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("EmailMessages");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
                 {
                     b.Property<long>("Id")
@@ -634,22 +685,12 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Choice")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<double?>("Number")
-                        .HasColumnType("double precision");
-
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<int>("ReturnId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("TickCount")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -673,44 +714,7 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.HasIndex("ReturnId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "Choice", "Number", "ReturnId", "TickCount");
-
                     b.ToTable("Answers");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AnswerId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("QuestionId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("ReturnId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnswerId");
-
-                    b.HasIndex("ReturnId");
-
-                    b.HasIndex("QuestionId", "Value", "ReturnId");
-
-                    b.ToTable("AnswerSelections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -820,6 +824,9 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -888,8 +895,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
 
                     b.HasIndex("ReturnId", "DimensionId")
                         .IsUnique();
-
-                    b.HasIndex("DimensionId", "Score", "ReturnId");
 
                     b.ToTable("ReturnScores");
                 });
@@ -1133,6 +1138,17 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Email.EmailMessage", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Invitation");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Publishing.PublishedReport", b =>
                 {
                     b.HasOne("ReadinessSurvey.Reporting.ReportRun", null)
@@ -1179,15 +1195,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.Navigation("Return");
 
                     b.Navigation("UpdatedBy");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.AnswerSelection", b =>
-                {
-                    b.HasOne("ReadinessSurvey.Responses.Answer", null)
-                        .WithMany("Selections")
-                        .HasForeignKey("AnswerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.Contributor", b =>
@@ -1281,11 +1288,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
             modelBuilder.Entity("ReadinessSurvey.Aggregation.AggregateSnapshot", b =>
                 {
                     b.Navigation("Councils");
-                });
-
-            modelBuilder.Entity("ReadinessSurvey.Responses.Answer", b =>
-                {
-                    b.Navigation("Selections");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
