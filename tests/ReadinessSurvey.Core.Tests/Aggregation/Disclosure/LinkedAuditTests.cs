@@ -1,0 +1,107 @@
+using ReadinessSurvey.Aggregation;
+using ReadinessSurvey.Aggregation.Disclosure;
+
+namespace ReadinessSurvey.Tests.Aggregation.Disclosure;
+
+public sealed class LinkedAuditTests
+{
+    // A small register: North East has unitaries and metropolitan districts; London and Wales are each one type.
+    private static readonly RegisterAtom[] Atoms =
+    [
+        new("UA", "NE", "unitary", 5),
+        new("MD", "NE", "unitary", 7),
+        new("UA", "SE", "unitary", 20),
+        new("NMD", "SE", "lower", 100),
+        new("CTY", "SE", "upper", 21),
+        new("LBO", "LON", "unitary", 33),
+        new("WPA", "WAL", "unitary", 22),
+        new("MD", "NW", "unitary", 30),
+    ];
+
+    private static readonly AuditFamily Response = new(LinkedAudit.ResponseFamily, [LinkedAudit.SubmittedRow], null, RowRule.None);
+
+    [Fact]
+    public void Ranges_solves_a_region_that_the_type_table_gives_away()
+    {
+        // The example: all 71; types published but London boroughs and Welsh unitaries; regions
+        // published but North East, London and Wales. London + Wales = 71 - 61 = 10 from the types, so
+        // North East = 71 - 58 - 10 = 3 from the regions.
+        var family = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
+        AuditCell Cell(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
+        var cells = new[]
+        {
+            Cell(Breakdowns.Sector, Breakdowns.AllGroup, 71),
+            Cell(Breakdowns.Type, "UA", 14), Cell(Breakdowns.Type, "MD", 8), Cell(Breakdowns.Type, "NMD", 28), Cell(Breakdowns.Type, "CTY", 11),
+            Cell(Breakdowns.Type, "LBO", null), Cell(Breakdowns.Type, "WPA", null),
+            Cell(Breakdowns.Region, "SE", 52), Cell(Breakdowns.Region, "NW", 6),
+            Cell(Breakdowns.Region, "NE", null), Cell(Breakdowns.Region, "LON", null), Cell(Breakdowns.Region, "WAL", null),
+        };
+
+        var ranges = LinkedAudit.Ranges([Response, family], cells, Atoms, []).ToDictionary(r => r.Cell.Group);
+
+        Assert.Equal((3, 3), (ranges["NE"].Low, ranges["NE"].High));
+        Assert.Equal((0, 10), (ranges["LON"].Low, ranges["LON"].High));
+        Assert.Equal((0, 10), (ranges["LBO"].Low, ranges["LBO"].High));
+    }
+
+    [Fact]
+    public void Ranges_with_another_type_withheld_the_region_is_no_longer_pinned()
+    {
+        var family = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
+        AuditCell Cell(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
+        var cells = new[]
+        {
+            Cell(Breakdowns.Sector, Breakdowns.AllGroup, 71),
+            Cell(Breakdowns.Type, "UA", null), Cell(Breakdowns.Type, "MD", 8), Cell(Breakdowns.Type, "NMD", 28), Cell(Breakdowns.Type, "CTY", 11),
+            Cell(Breakdowns.Type, "LBO", null), Cell(Breakdowns.Type, "WPA", null),
+            Cell(Breakdowns.Region, "SE", 52), Cell(Breakdowns.Region, "NW", 6),
+            Cell(Breakdowns.Region, "NE", null), Cell(Breakdowns.Region, "LON", null), Cell(Breakdowns.Region, "WAL", null),
+        };
+
+        var northEast = LinkedAudit.Ranges([Response, family], cells, Atoms, []).Single(r => r.Cell.Group == "NE");
+
+        // Metropolitan districts in the North East are still 8 - 6 = 2, but its unitaries are anywhere from 0 to its 5.
+        Assert.Equal((2, 7), (northEast.Low, northEast.High));
+    }
+
+    [Fact]
+    public void Ranges_solves_a_withheld_answer_through_a_follow_up_base()
+    {
+        // London: B1 base 33 (everyone answers B1), B2 (asked of those piloting or live) base 32, and
+        // B1 "exploring" published as 0, so "not using" = 33 - 32 - 0 = 1.
+        var b1 = new AuditFamily("question:B1", ["no_use", "exploring", "piloting", "live"], "(base)", RowRule.AddUp);
+        var b2 = new AuditFamily("question:B2", ["generative"], "(base)", RowRule.AtMostTotal);
+        var routing = new[]
+        {
+            new RoutingLink("question:B1", "(base)", LinkedAudit.ResponseFamily, [LinkedAudit.SubmittedRow], true),
+            new RoutingLink("question:B2", "(base)", "question:B1", ["piloting", "live"], true),
+        };
+        AuditCell Cell(string family, string row, int? value) => new(family, row, Breakdowns.Region, "LON", value);
+        var cells = new[]
+        {
+            Cell("question:B1", "(base)", 33), Cell("question:B1", "exploring", 0),
+            Cell("question:B1", "no_use", null), Cell("question:B1", "piloting", null), Cell("question:B1", "live", null),
+            Cell("question:B2", "(base)", 32), Cell("question:B2", "generative", 30),
+        };
+
+        var withRouting = LinkedAudit.Ranges([Response, b1, b2], cells, Atoms, routing).Single(r => r.Cell.Row == "no_use");
+        var withoutRouting = LinkedAudit.Ranges([Response, b1, b2], cells, Atoms, []).Single(r => r.Cell.Row == "no_use");
+
+        Assert.Equal((1, 1), (withRouting.Low, withRouting.High));
+        Assert.Equal((0, 33), (withoutRouting.Low, withoutRouting.High));
+    }
+
+    [Fact]
+    public void Ranges_refuses_counts_that_contradict_each_other()
+    {
+        var family = new AuditFamily("question:G1", ["x"], null, RowRule.None);
+        var cells = new[]
+        {
+            new AuditCell("question:G1", "x", Breakdowns.Sector, Breakdowns.AllGroup, 500),
+            new AuditCell("question:G1", "x", Breakdowns.Region, "NE", null),
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => LinkedAudit.Ranges([Response, family], cells, Atoms, []));
+        Assert.Contains("contradict", error.Message, StringComparison.Ordinal);
+    }
+}
