@@ -69,7 +69,7 @@ public sealed partial class ExecutionStrategyTests
             await using var db = database.CreateContext();
             var answers = await db.Answers.Where(a => a.ReturnId == returnId).OrderBy(a => a.QuestionId).ToListAsync();
             Assert.Equal([("B1", 1), ("B2", 1)], answers.Select(a => (a.QuestionId, a.Version)));
-            Assert.Equal(2, await db.AnswerSelections.CountAsync(s => s.ReturnId == returnId));
+            Assert.Equal(["generative", "predictive"], AnswerValue.FromJson(answers[1].ValueJson)?.Options);
         }
     }
 

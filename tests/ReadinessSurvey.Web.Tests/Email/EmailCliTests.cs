@@ -50,7 +50,7 @@ public sealed class EmailCliTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output, string Error)> Run(params string[] args) =>
-        CliRunner.RunAsync(_database.ConnectionString, new Dictionary<string, string>
+        CliRunner.RunAsync(_database, new Dictionary<string, string>
         {
             ["Email__Mode"] = "Smtp",
             ["Email__Smtp__Host"] = "127.0.0.1",

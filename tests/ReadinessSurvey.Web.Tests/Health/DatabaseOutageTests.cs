@@ -3,6 +3,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Surveys;
 using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Health;
@@ -47,8 +48,8 @@ public sealed class DatabaseOutageTests
             gate.Open();
             Assert.Equal(HttpStatusCode.OK, await HealthWhenSettledAsync(client));
             await using var db = database.CreateContext();
-            var answers = await db.Answers.Where(a => a.Return!.RoundId == round).Select(a => new { a.QuestionId, a.Choice, a.Version }).ToListAsync();
-            Assert.Equal("digital_lead", Assert.Single(answers, a => a.QuestionId == "A2").Choice);
+            var answers = await db.Answers.Where(a => a.Return!.RoundId == round).Select(a => new { a.QuestionId, a.ValueJson, a.Version }).ToListAsync();
+            Assert.Equal(["digital_lead"], AnswerValue.FromJson(Assert.Single(answers, a => a.QuestionId == "A2").ValueJson)?.Options);
             Assert.DoesNotContain(answers, a => a.QuestionId == "B1");
 
             // And the respondent carries on where they were.
