@@ -103,11 +103,8 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
             return 0;
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.InTransactionAsync(async token =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var invitations = await db.Invitations.Where(i => invitationIds.Contains(i.Id) && i.ErasedAt == null).ToListAsync(cancellationToken);
             foreach (var i in invitations)
@@ -147,10 +144,9 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
 
             audit.Record(actor, "people.erased", null,
                 $"{invitations.Count} invitations, {contributors.Count} contributors, {entries.Count} audit entries pseudonymised; {why}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(token);
             return invitations.Count;
-        });
+        }, cancellationToken);
     }
 
     private IQueryable<Responses.Invitation> ByEmail(string email)

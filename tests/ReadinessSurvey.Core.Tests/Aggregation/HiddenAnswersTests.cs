@@ -25,6 +25,23 @@ public sealed class HiddenAnswersTests : IDisposable
         await using var services = await CoreServices.StartAsync(_database);
         var roundId = await Rounds.OpenAsync(services.Services);
         var switched = await SubmitAsync(services, roundId);
+        await using (var before = services.CreateScope())
+        {
+            // The save side keeps hidden answers out of the submission record...
+            var db0 = before.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+            var written = AnswerSet.FromJson(await LatestRecordAsync(db0, switched));
+            Assert.Null(written.Get("C1"));
+            Assert.Null(written.Get("B4"));
+
+            // ...and aggregation must not count them even where a record holds them (one written before that
+            // rule, or by hand): put the stored, now hidden, answers back into the record.
+            var hidden = await db0.Answers.Where(a => a.ReturnId == switched && (a.QuestionId == "C1" || a.QuestionId == "B4")).ToListAsync();
+            Assert.Equal(2, hidden.Count);
+            var record = await db0.SubmissionEvents.Where(e => e.ReturnId == switched && e.Kind == SubmissionEventKind.Submitted)
+                .OrderByDescending(e => e.Id).FirstAsync();
+            record.AnswersJson = hidden.Aggregate(written, (set, a) => set.With(a.QuestionId, AnswerValue.FromJson(a.ValueJson)!)).ToJson();
+            await db0.SaveChangesAsync();
+        }
 
         await services.WithAsync(sp => sp.GetRequiredService<RoundAggregator>().AggregateAsync(roundId));
 

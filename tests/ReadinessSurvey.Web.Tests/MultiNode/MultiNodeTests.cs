@@ -54,6 +54,9 @@ public sealed class MultiNodeTests
             ["Database__Provider"] = provider.ToString(),
             ["ConnectionStrings__Readiness"] = database.ConnectionString,
             ["Reports__Folder"] = reports,
+
+            // Production refuses to start without the public address that every link is built from.
+            ["Site__BaseUrl"] = "http://localhost:5080/",
             ["Jobs__AggregationDelaySeconds"] = "0",
             ["Jobs__InvisibilityTimeout"] = "00:00:08",
             ["Logging__LogLevel__Default"] = "Warning",
