@@ -37,9 +37,9 @@ public sealed class HiddenAnswersTests : IDisposable
             // rule, or by hand): put the stored, now hidden, answers back into the record.
             var hidden = await db0.Answers.Where(a => a.ReturnId == switched && (a.QuestionId == "C1" || a.QuestionId == "B4")).ToListAsync();
             Assert.Equal(2, hidden.Count);
-            var record = await db0.SubmissionEvents.Where(e => e.ReturnId == switched && e.Kind == SubmissionEventKind.Submitted)
+            var latest = await db0.SubmissionEvents.Where(e => e.ReturnId == switched && e.Kind == SubmissionEventKind.Submitted)
                 .OrderByDescending(e => e.Id).FirstAsync();
-            record.AnswersJson = hidden.Aggregate(written, (set, a) => set.With(a.QuestionId, AnswerValue.FromJson(a.ValueJson)!)).ToJson();
+            latest.AnswersJson = hidden.Aggregate(written, (set, a) => set.With(a.QuestionId, AnswerValue.FromJson(a.ValueJson)!)).ToJson();
             await db0.SaveChangesAsync();
         }
 
