@@ -32,7 +32,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.UseKestrel(0);
+        // Links the app sends are built from Site:BaseUrl only, so it must be this server's own address.
+        var port = AppProcess.FreePort();
+        Factory.Settings["Site:BaseUrl"] = $"http://127.0.0.1:{port}/";
+        Factory.UseKestrel(port);
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");

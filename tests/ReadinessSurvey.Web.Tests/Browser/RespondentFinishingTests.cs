@@ -105,9 +105,13 @@ public sealed class RespondentFinishingTests(BrowserFixture browser) : IClassFix
             await CheckAsync(page);
             Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
             await ShootAsync(page, link.Split(' ')[0].ToLowerInvariant());
+            if (link == "Cookies")
+            {
+                // The cookies page names the cookies the running app sets.
+                Assert.Contains("readiness-respondent", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            }
         }
 
-        Assert.Contains("readiness-respondent", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.GotoAsync("/");
         await CheckAsync(page);
         Assert.Equal("AI readiness survey", await page.TitleAsync());
