@@ -151,7 +151,8 @@ public sealed class ReportRequestTests(PublishingFixture fixture) : IClassFixtur
     public async Task Runs_unfinished_missing_or_pointing_outside_the_reports_folder_do_not_download()
     {
         using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);
-        var outside = fixture.Factory.Database.File;
+        // A real file outside the reports folder, whichever database the tests run on.
+        var outside = Path.GetTempFileName();
         var ids = await fixture.Data.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<ReadinessDbContext>();
