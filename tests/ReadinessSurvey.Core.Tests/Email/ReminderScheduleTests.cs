@@ -93,7 +93,7 @@ public sealed class ReminderScheduleTests
 
         // The invitation first, then the new link (pickup file names order only to the second).
         var tokens = host.Messages()
-            .OrderBy(m => m.Subject.StartsWith("Your new link", StringComparison.Ordinal) ? 1 : 0)
+            .OrderBy(m => (m.Subject ?? "").StartsWith("Your new link", StringComparison.Ordinal) ? 1 : 0)
             .Select(m => System.Text.RegularExpressions.Regex.Match(m.TextBody ?? "", "/respond/start/([A-Za-z0-9_-]+)").Groups[1].Value).ToList();
         Assert.Equal(2, tokens.Distinct().Count());
         var found = await host.WithAsync(async sp => (
