@@ -25,7 +25,7 @@ public sealed partial class PublishingFixture : IAsyncLifetime, IDisposable
     public static long IdIn(HttpResponseMessage redirect)
     {
         ArgumentNullException.ThrowIfNull(redirect);
-        var location = redirect.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"No redirect: {(int)redirect.StatusCode}");
+        var location = redirect.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"No redirect: {(int)redirect.StatusCode}. The server's last errors:\n{ServerErrors.Latest()}");
         return long.Parse(TrailingNumber().Match(location).Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ReadinessSurvey.Tests.TestSupport;
 
@@ -50,6 +51,7 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(l => l.AddProvider(new ServerErrors.Provider()));
         builder.UseSetting("ConnectionStrings:Readiness", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         foreach (var (key, value) in Settings)
