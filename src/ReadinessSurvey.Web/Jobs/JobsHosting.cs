@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
@@ -36,45 +37,15 @@ public static class JobsHosting
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddReadinessJobs();
-        services.AddHangfire((sp, config) =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            var target = sp.GetRequiredService<DatabaseTarget>();
-            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-            switch (target.Provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(target.ConnectionString, new SqlServerStorageOptions
-                    {
-                        SchemaName = HangfireSchema,
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = TimeSpan.Zero,
-                        SlidingInvisibilityTimeout = jobs.InvisibilityTimeout,
-                        DisableGlobalLocks = true,
-                    });
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    // A lock here is a row, not a session: a killed worker's lock lasts until it times out. The
-                    // timeout equals the invisibility timeout, so when a dead worker's job is fetched again its lock has gone.
-                    config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(target.ConnectionString), new PostgreSqlStorageOptions
-                    {
-                        SchemaName = HangfireSchema,
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                        UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = jobs.InvisibilityTimeout,
-                        DistributedLockTimeout = jobs.InvisibilityTimeout,
-                    });
-                    break;
-                default:
-                    // Jobs are lost when the process ends; what must not be lost is recorded in the database
-                    // (report requests) or recomputed anyway (aggregation, nightly).
-                    config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-                    break;
-            }
-        });
+        // This app's own storage, registered before AddHangfire (which only adds one if none is there): Hangfire's
+        // default registration hands out the process-wide JobStorage.Current, so two apps in one process (the
+        // tests run several) could enqueue into each other's database.
+        services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<DatabaseTarget>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         var runServer = worker || (configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>()?.Server ?? true);
         if (runServer)
@@ -93,4 +64,35 @@ public static class JobsHosting
         services.AddHostedService<JobsStartup>();
         return services;
     }
+
+    private static JobStorage CreateStorage(DatabaseTarget target, JobsOptions jobs) => target.Provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(target.ConnectionString, new SqlServerStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.Zero,
+            SlidingInvisibilityTimeout = jobs.InvisibilityTimeout,
+            DisableGlobalLocks = true,
+        }),
+
+        // A lock here is a row, not a session: a killed worker's lock lasts until it times out. The timeout
+        // equals the invisibility timeout, so when a dead worker's job is fetched again its lock has gone.
+        DatabaseProvider.PostgreSql => PostgreSql(target.ConnectionString, new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = jobs.InvisibilityTimeout,
+            DistributedLockTimeout = jobs.InvisibilityTimeout,
+        }),
+
+        // Jobs are lost when the process ends; what must not be lost is recorded in the database (report
+        // requests, email messages) or recomputed anyway (aggregation, nightly).
+        _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
+    };
+
+    private static PostgreSqlStorage PostgreSql(string connectionString, PostgreSqlStorageOptions options) =>
+        new(new NpgsqlConnectionFactory(connectionString, options), options);
 }
