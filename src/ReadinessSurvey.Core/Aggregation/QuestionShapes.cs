@@ -11,12 +11,13 @@ public static class QuestionShapes
     /// One shape per answerable question, in definition order. Option values are the codes stored in
     /// aggregation counts (<see cref="AnswerCounts"/>): option values, Likert points "1".."5", "yes"/"no", and
     /// <see cref="AnswerStorage.DontKnowCode"/> where a Likert or yes/no question offers "don't know".
-    /// Council-profile questions are left out: they come from the register, not from answers.
+    /// Council-profile questions are left out: they come from the register, not from answers. So are questions
+    /// about the contributor (e.g. their role): they describe people, not councils.
     /// </summary>
     public static IReadOnlyList<QuestionShape> From(SurveyDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return [.. definition.Questions.Where(q => q.Type != QuestionType.Council).Select(From)];
+        return [.. definition.Questions.Where(q => q.Type != QuestionType.Council && !q.IsAboutContributor).Select(From)];
     }
 
     public static QuestionShape From(Question question)

@@ -110,6 +110,16 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     }
 }
 
+internal sealed class ContributorAnswerConfiguration : IEntityTypeConfiguration<ContributorAnswer>
+{
+    public void Configure(EntityTypeBuilder<ContributorAnswer> builder)
+    {
+        builder.Property(a => a.QuestionId).HasMaxLength(50);
+        builder.HasIndex(a => new { a.ContributorId, a.QuestionId }).IsUnique();
+        builder.HasOne(a => a.Contributor).WithMany().HasForeignKey(a => a.ContributorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ContributorConfiguration : IEntityTypeConfiguration<Contributor>
 {
     public void Configure(EntityTypeBuilder<Contributor> builder)

@@ -35,6 +35,8 @@ public abstract class ReadinessDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<Contributor> Contributors => Set<Contributor>();
 
+    public DbSet<ContributorAnswer> ContributorAnswers => Set<ContributorAnswer>();
+
     public DbSet<Email.EmailMessage> EmailMessages => Set<Email.EmailMessage>();
 
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();

@@ -41,6 +41,8 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var answered = await db.Answers.AsNoTracking().Where(a => a.UpdatedByContributorId != null && contributorIds.Contains(a.UpdatedByContributorId.Value))
             .GroupBy(a => a.UpdatedByContributorId).Select(g => new { Contributor = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var own = await db.ContributorAnswers.AsNoTracking().Where(a => contributorIds.Contains(a.ContributorId))
+            .OrderBy(a => a.QuestionId).ToListAsync(cancellationToken);
 
         var export = new
         {
@@ -67,6 +69,7 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
                     c.FirstSeenAt,
                     c.LastSeenAt,
                     AnswersLastChangedByThem = answered.Where(a => a.Contributor == c.Id).Sum(a => a.Count),
+                    AnswersAboutThemselves = own.Where(a => a.ContributorId == c.Id).Select(a => new { Question = a.QuestionId, Answer = JsonDocument.Parse(a.ValueJson).RootElement, a.UpdatedAt }),
                 }),
                 Emails = messages.Where(m => m.InvitationId == i.Id).Select(m => new { m.Kind, m.Status, m.QueuedAt, m.SentAt, m.Attempts, m.FailureReason }),
             }),
@@ -125,6 +128,11 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
             }
 
             var contributorIds = contributors.Select(c => c.Id).ToList();
+
+            // Their answers about themselves (e.g. their role) are personal data too; the council's answers stay.
+            var ownAnswers = await db.ContributorAnswers.Where(a => contributorIds.Contains(a.ContributorId)).ToListAsync(cancellationToken);
+            db.ContributorAnswers.RemoveRange(ownAnswers);
+
             var history = await db.SubmissionEvents.Where(e => e.ContributorId != null && contributorIds.Contains(e.ContributorId.Value)).ToListAsync(cancellationToken);
             foreach (var e in history)
             {
@@ -143,7 +151,7 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.FailureReason, "Erased"), cancellationToken);
 
             audit.Record(actor, "people.erased", null,
-                $"{invitations.Count} invitations, {contributors.Count} contributors, {entries.Count} audit entries pseudonymised; {why}");
+                $"{invitations.Count} invitations, {contributors.Count} contributors, {entries.Count} audit entries pseudonymised, {ownAnswers.Count} answers about themselves deleted; {why}");
             await db.SaveChangesAsync(token);
             return invitations.Count;
         }, cancellationToken);

@@ -48,7 +48,14 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
     }
 
     /// <summary>The return with its definition, council, answers and who last changed each.</summary>
-    public async Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default)
+    public Task<ReturnWorkspace> LoadAsync(int returnId, CancellationToken cancellationToken = default) =>
+        LoadAsync(returnId, null, cancellationToken);
+
+    /// <summary>
+    /// The return as one contributor sees it: the council's answers, and that contributor's own answers to
+    /// the questions about them (e.g. their role). Without a contributor, questions about contributors are unanswered.
+    /// </summary>
+    public async Task<ReturnWorkspace> LoadAsync(int returnId, int? contributorId, CancellationToken cancellationToken = default)
     {
         var councilReturn = await db.Returns.AsNoTracking()
             .Include(r => r.Round).Include(r => r.Council)
@@ -57,9 +64,18 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             .Where(a => a.ReturnId == returnId)
             .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, a.Version, a.UpdatedAt, a.UpdatedBy!.Name, a.UpdatedBy.Role, a.UpdatedByContributorId))
             .ToListAsync(cancellationToken);
+        var own = contributorId is { } id
+            ? await db.ContributorAnswers.AsNoTracking()
+                .Where(a => a.ContributorId == id && a.Contributor!.ReturnId == returnId)
+                .Select(a => new AnswerRow(a.QuestionId, a.ValueJson, 0, a.UpdatedAt, a.Contributor!.Name, a.Contributor.Role, a.ContributorId))
+                .ToListAsync(cancellationToken)
+            : [];
 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
 
+        // Questions about the contributor are answered by each person for themselves, never for the council.
+        bool Personal(AnswerRow row) => definition.FindQuestion(row.QuestionId)?.IsAboutContributor == true;
+        rows = [.. rows.Where(r => !Personal(r)), .. own.Where(Personal)];
         return new ReturnWorkspace
         {
             Return = councilReturn,
@@ -77,7 +93,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
     /// read-only, when any answer is invalid, or when any was changed by someone else since the given version.
     /// </summary>
     public async Task<SaveResult> SaveAsync(int returnId, int contributorId, IReadOnlyList<AnswerChange> changes, CancellationToken cancellationToken = default) =>
-        await SaveAsync(await LoadAsync(returnId, cancellationToken), contributorId, changes, cancellationToken);
+        await SaveAsync(await LoadAsync(returnId, contributorId, cancellationToken), contributorId, changes, cancellationToken);
 
     /// <summary>
     /// Saves changes against a workspace the caller has just loaded (a page shows and checks the same one),
@@ -104,7 +120,9 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         changes = applicable;
 
+        // A contributor's own answer (e.g. their role) is changed by nobody else, so it cannot conflict.
         var conflicts = changes
+            .Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor != true)
             .Where(c => workspace.VersionOf(c.QuestionId) != c.BaseVersion && !SameValue(workspace.Answers.Get(c.QuestionId), c.Value))
             .Select(c => Conflict(workspace, c.QuestionId))
             .ToList();
@@ -171,7 +189,12 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return false;
         }
 
-        foreach (var change in changed)
+        foreach (var change in changed.Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor == true))
+        {
+            await WriteOwnAnswerAsync(contributorId, change, now, cancellationToken);
+        }
+
+        foreach (var change in changed.Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor != true))
         {
             var row = new Answer { ReturnId = returnId, QuestionId = change.QuestionId, ValueJson = "{}", Version = change.BaseVersion + 1, UpdatedAt = now, UpdatedByContributorId = contributorId };
             AnswerStorage.Apply(row, change.Value ?? new AnswerValue());
@@ -186,6 +209,30 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Stores, changes or clears the contributor's own answer to a question about them.</summary>
+    private async Task WriteOwnAnswerAsync(int contributorId, AnswerChange change, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await db.ContributorAnswers.SingleOrDefaultAsync(a => a.ContributorId == contributorId && a.QuestionId == change.QuestionId, cancellationToken);
+        if (change.Value is null || change.Value.IsEmpty)
+        {
+            if (row is not null)
+            {
+                db.ContributorAnswers.Remove(row);
+            }
+
+            return;
+        }
+
+        if (row is null)
+        {
+            row = new ContributorAnswer { ContributorId = contributorId, QuestionId = change.QuestionId, ValueJson = "{}" };
+            db.ContributorAnswers.Add(row);
+        }
+
+        row.ValueJson = change.Value.ToJson();
+        row.UpdatedAt = now;
     }
 
     private async Task UpdateAnswerAsync(Answer row, int baseVersion, CancellationToken cancellationToken)

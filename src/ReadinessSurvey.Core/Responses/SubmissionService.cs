@@ -22,7 +22,8 @@ public sealed class SubmissionService(
 
     private async Task<SubmitResult> SubmitAloneAsync(int returnId, int contributorId, CancellationToken cancellationToken)
     {
-        var workspace = await returns.LoadAsync(returnId, cancellationToken);
+        // The submitter's own answers (e.g. their role) are checked as theirs; the record holds the council's only.
+        var workspace = await returns.LoadAsync(returnId, contributorId, cancellationToken);
         if (workspace.IsReadOnly)
         {
             return new SubmitResult(false, [new AnswerError("", "This return has already been submitted, or the round has closed.")], null);
@@ -64,7 +65,7 @@ public sealed class SubmissionService(
             Actor = contributor.Name,
             ContributorId = contributor.Id,
             // The record holds what counts: answers kept from questions the return no longer asks are left out.
-            AnswersJson = workspace.Visibility.EffectiveAnswers.ToJson(),
+            AnswersJson = CouncilAnswers(workspace).ToJson(),
             ProfileJson = JsonSerializer.Serialize(profile, s_json),
         });
         audit.Record($"contributor:{contributor.Id}", "return.submitted", $"return:{returnId}");
@@ -116,6 +117,11 @@ public sealed class SubmissionService(
 
     public Task<List<SubmissionEvent>> HistoryAsync(int returnId, CancellationToken cancellationToken = default) =>
         db.SubmissionEvents.AsNoTracking().Where(e => e.ReturnId == returnId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The answers that apply to the council, without anyone's answers about themselves.</summary>
+    private static AnswerSet CouncilAnswers(ReturnWorkspace workspace) =>
+        workspace.Definition.Questions.Where(q => q.IsAboutContributor)
+            .Aggregate(workspace.Visibility.EffectiveAnswers, (answers, question) => answers.Without(question.Id));
 
     private static string StatusOf(DimensionStatus status) => status switch
     {

@@ -167,6 +167,12 @@ internal sealed class ConditionChecker
             return null;
         }
 
+        if (question.IsAboutContributor)
+        {
+            _errors.Add($"Condition refers to {questionId}, which each contributor answers for themselves, so the return has no one answer to it.");
+            return null;
+        }
+
         if (_definition.OrderOf(questionId) >= _owner.FirstVisibleOrder)
         {
             _errors.Add($"Condition refers to {questionId}, which comes later in the survey. Conditions may only use earlier questions.");

@@ -73,6 +73,11 @@ internal sealed class DefinitionChecker
             }
         }
 
+        if (question.IsAboutContributor && question.Type == QuestionType.Council)
+        {
+            Add(path + ".about", $"Question {question.Id} shows the council's profile, so it is about the council, not the contributor.");
+        }
+
         CheckBands(question.Bands, path + ".bands");
         CheckRanges(question, path);
         CheckScored(question, path);
@@ -112,6 +117,12 @@ internal sealed class DefinitionChecker
     {
         if (question.Dimension is null)
         {
+            return;
+        }
+
+        if (question.IsAboutContributor)
+        {
+            Add(path + ".dimension", $"Question {question.Id} is about the contributor, so it cannot be scored: a council's score comes from answers about the council. Remove its dimension.");
             return;
         }
 

@@ -17,6 +17,18 @@ public enum QuestionType
     Council,
 }
 
+/// <summary>Whom a question is about: the council (one answer per return) or each contributor (their own answer).</summary>
+public enum QuestionAbout
+{
+    Council,
+
+    /// <summary>
+    /// A personal question such as the respondent's role: each colleague answers for themselves, the answers
+    /// are kept per contributor, never in the council's return, and count in no statistic about councils.
+    /// </summary>
+    Contributor,
+}
+
 /// <summary>
 /// One question. A single class carries the properties of every <see cref="QuestionType"/>;
 /// the JSON Schema says which apply to which type.
@@ -39,6 +51,13 @@ public sealed class Question
     public bool Required { get; init; } = true;
 
     public string? ShowIf { get; init; }
+
+    /// <summary>Whom the question is about; <see cref="QuestionAbout.Council"/> unless the definition says "contributor".</summary>
+    public QuestionAbout About { get; init; }
+
+    /// <summary>True for a personal question, answered by each contributor for themselves.</summary>
+    [JsonIgnore]
+    public bool IsAboutContributor => About == QuestionAbout.Contributor;
 
     /// <summary>Scoring dimension id; null for unscored questions.</summary>
     public string? Dimension { get; init; }

@@ -14,7 +14,7 @@ public static class SurveyDefinitionLoader
 {
     internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new LenientEnumConverter<QuestionType>(), new LenientEnumConverter<SkippedSectionRule>() },
+        Converters = { new LenientEnumConverter<QuestionType>(), new LenientEnumConverter<QuestionAbout>(), new LenientEnumConverter<SkippedSectionRule>() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 

@@ -52,6 +52,7 @@ public sealed class QuestionView
     public string DescribedBy => string.Join(' ', new[]
     {
         Question.Hint is null ? null : Id + "-hint",
+        Question.IsAboutContributor ? Id + "-personal" : null,
         Error is null ? null : Id + "-error",
         Info is null ? null : Id + "-changed",
     }.Where(s => s is not null));

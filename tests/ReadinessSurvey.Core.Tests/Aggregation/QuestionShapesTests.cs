@@ -12,12 +12,13 @@ public sealed class QuestionShapesTests
     private static QuestionShape Shape(string id) => Shapes.Single(s => s.Id == id);
 
     [Fact]
-    public void Every_answerable_question_has_a_shape_in_definition_order_and_council_questions_have_none()
+    public void Every_question_about_the_council_has_a_shape_in_definition_order_and_profile_and_personal_questions_have_none()
     {
-        var answerable = SurveyAnswers.Default.Questions.Where(q => q.Type != QuestionType.Council).Select(q => q.Id);
+        var answerable = SurveyAnswers.Default.Questions.Where(q => q.Type != QuestionType.Council && !q.IsAboutContributor).Select(q => q.Id);
 
         Assert.Equal(answerable, Shapes.Select(s => s.Id));
         Assert.DoesNotContain(Shapes, s => s.Id == "A1");
+        Assert.DoesNotContain(Shapes, s => s.Id == "A2");
         Assert.All(Shapes, s => Assert.True(QuestionKinds.IsKnown(s.Kind)));
     }
 

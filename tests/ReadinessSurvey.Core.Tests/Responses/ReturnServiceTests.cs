@@ -12,16 +12,13 @@ namespace ReadinessSurvey.Tests.Responses;
 [Trait("Category", "Database")]
 public sealed class ReturnServiceTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
-    private readonly DefinitionCache _cache = new();
-    private readonly WriteGate _gate = new(serialise: true);
+    private readonly ReturnDesk _desk = new();
 
     [Fact]
     public async Task Save_stores_the_value_as_json_and_bumps_version()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
 
         var result = await Service(db).SaveAsync(returnId, alex,
         [
@@ -31,7 +28,7 @@ public sealed class ReturnServiceTests : IDisposable
         ]);
 
         Assert.Equal(SaveStatus.Saved, result.Status);
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
         Assert.Equal(("piloting", 1, alex), (Chosen(b1), b1.Version, b1.UpdatedByContributorId));
         Assert.Equal(1200m, AnswerValue.FromJson((await check.Answers.SingleAsync(a => a.QuestionId == "A3")).ValueJson)!.Number);
@@ -43,12 +40,12 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Save_based_on_a_stale_version_is_refused_whole_and_reports_the_current_value()
     {
         var (returnId, alex, sam) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             // Sam saw the page before Alex saved: both answers are based on version 0.
             var result = await Service(db).SaveAsync(returnId, sam,
@@ -63,7 +60,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.Equal(AnswerValue.Choice("piloting"), conflict.Current);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal("piloting", Chosen(await check.Answers.SingleAsync(a => a.QuestionId == "B1")));
         Assert.False(await check.Answers.AnyAsync(a => a.QuestionId == "B5"));
     }
@@ -72,18 +69,18 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Save_based_on_the_current_version_overwrites()
     {
         var (returnId, alex, sam) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var result = await Service(db).SaveAsync(returnId, sam, [new AnswerChange("B1", AnswerValue.Choice("live_many"), 1)]);
             Assert.Equal(SaveStatus.Saved, result.Status);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         var b1 = await check.Answers.SingleAsync(a => a.QuestionId == "B1");
         Assert.Equal(("live_many", 2, sam), (Chosen(b1), b1.Version, b1.UpdatedByContributorId));
     }
@@ -98,7 +95,7 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Save_of_an_invalid_answer_changes_nothing(string questionId, string json)
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
 
         var result = await Service(db).SaveAsync(returnId, alex,
         [
@@ -108,7 +105,7 @@ public sealed class ReturnServiceTests : IDisposable
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains(result.Errors, e => e.QuestionId == questionId);
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal(0, await check.Answers.CountAsync());
     }
 
@@ -117,7 +114,7 @@ public sealed class ReturnServiceTests : IDisposable
     {
         var (returnId, alex, _) = await ArrangeAsync();
         var longText = SurveyAnswers.Default.Questions.First(q => q.Type == QuestionType.LongText && q.MaxLength is not null);
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
 
         var result = await Service(db).SaveAsync(returnId, alex,
             [new AnswerChange("B1", AnswerValue.Choice("live_many"), 0), new AnswerChange(longText.Id, AnswerValue.OfText(new string('x', 1024 * 1024)), 0)]);
@@ -130,7 +127,7 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Option_hidden_for_district_councils_is_refused()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
         var service = Service(db);
         await service.SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("live_many"), 0)]);
         var serviceAreas = SurveyAnswers.Default.Sections.Single(s => s.Id == "C").Questions[0];
@@ -145,13 +142,13 @@ public sealed class ReturnServiceTests : IDisposable
     {
         var (returnId, alex, _) = await ArrangeAsync();
         var answers = SurveyAnswers.Complete(SurveyAnswers.Default, SurveyAnswers.District);
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var saved = await Service(db).SaveAsync(returnId, alex, answers.Select(a => new AnswerChange(a.Key, a.Value, 0)).ToList());
             Assert.Equal(SaveStatus.Saved, saved.Status);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var result = await Submissions(db).SubmitAsync(returnId, alex);
 
@@ -159,7 +156,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.NotNull(result.Profile!.OverallScore);
         }
 
-        await using (var check = _database.CreateContext())
+        await using (var check = _desk.Database.CreateContext())
         {
             var councilReturn = await check.Returns.Include(r => r.Scores).Include(r => r.History).SingleAsync();
             Assert.Equal(ReturnStatus.Submitted, councilReturn.Status);
@@ -167,18 +164,19 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.NotNull(councilReturn.MaturityLevel);
             var submitted = Assert.Single(councilReturn.History);
             Assert.Equal(("Alex Smith", SubmissionEventKind.Submitted), (submitted.Actor, submitted.Kind));
-            Assert.Equal(answers.OrderBy(a => a.Key, StringComparer.Ordinal), AnswerSet.FromJson(submitted.AnswersJson!).OrderBy(a => a.Key, StringComparer.Ordinal));
+            // The record is the council's: A2 (the respondent's role) is Alex's own answer, kept apart.
+            Assert.Equal(answers.Where(a => a.Key != "A2").OrderBy(a => a.Key, StringComparer.Ordinal), AnswerSet.FromJson(submitted.AnswersJson!).OrderBy(a => a.Key, StringComparer.Ordinal));
 
             var refused = await Service(check).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("no_use"), 1)]);
             Assert.Equal(SaveStatus.ReadOnly, refused.Status);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             await Submissions(db).ReopenAsync(returnId, "policy@lga.gov.uk", "Wrong headcount");
         }
 
-        await using var after = _database.CreateContext();
+        await using var after = _desk.Database.CreateContext();
         var reopened = await after.Returns.Include(r => r.History).SingleAsync();
         Assert.Equal(ReturnStatus.InProgress, reopened.Status);
         Assert.Equal([SubmissionEventKind.Submitted, SubmissionEventKind.Reopened], reopened.History.OrderBy(h => h.Id).Select(h => h.Kind));
@@ -189,7 +187,7 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Submit_with_required_questions_missing_lists_them_and_changes_nothing()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
         await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0)]);
 
         var result = await Submissions(db).SubmitAsync(returnId, alex);
@@ -197,7 +195,7 @@ public sealed class ReturnServiceTests : IDisposable
         Assert.False(result.Submitted);
         Assert.Contains(result.Errors, e => e.QuestionId == "A2");
         Assert.DoesNotContain(result.Errors, e => e.QuestionId == "B1");
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal(ReturnStatus.InProgress, (await check.Returns.SingleAsync()).Status);
         Assert.Empty(await check.SubmissionEvents.ToListAsync());
     }
@@ -206,19 +204,19 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Saving_a_multiple_choice_answer_again_replaces_its_ticked_options()
     {
         var (returnId, alex, sam) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             // B2 is asked only when B1 says the council is at least piloting AI.
             await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 0)]);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var result = await Service(db).SaveAsync(returnId, sam, [new AnswerChange("B2", AnswerValue.Choice("predictive"), 1)]);
             Assert.Equal(SaveStatus.Saved, result.Status);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal((2, sam), (b2.Version, b2.UpdatedByContributorId));
         Assert.Equal(["predictive"], AnswerValue.FromJson(b2.ValueJson)!.Options);
@@ -228,18 +226,18 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Clearing_a_multiple_choice_answer_leaves_no_ticks()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var saved = await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative", "predictive"), 0)]);
             Assert.Equal(SaveStatus.Saved, saved.Status);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B2", AnswerValue.Choice(), 1)])).Status);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal(2, b2.Version);
         Assert.Empty(AnswerValue.FromJson(b2.ValueJson)?.Options ?? []);
@@ -249,13 +247,13 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Changing_an_answer_that_hides_questions_saves_and_keeps_their_stored_answers()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             await Service(db).SaveAsync(returnId, alex,
                 [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange("B2", AnswerValue.Choice("generative"), 0)]);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             // The page still posts B2 (ticked) with B1's new answer, which hides it.
             var result = await Service(db).SaveAsync(returnId, alex,
@@ -265,7 +263,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.Equal(1, result.SavedCount);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal("no_use", Chosen(await check.Answers.SingleAsync(a => a.QuestionId == "B1")));
         var b2 = await check.Answers.SingleAsync(a => a.QuestionId == "B2");
         Assert.Equal((1, 1), (b2.Version, AnswerValue.FromJson(b2.ValueJson)?.Options?.Count));
@@ -275,19 +273,19 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Answer_to_a_question_hidden_by_display_logic_is_not_stored()
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B1", AnswerValue.Choice("no_use"), 0)]);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var result = await Service(db).SaveAsync(returnId, alex, [new AnswerChange("B4", AnswerValue.Of(7), 0), new AnswerChange("C4", AnswerValue.Choice("systematic"), 0)]);
 
             Assert.Equal((SaveStatus.Saved, 0), (result.Status, result.SavedCount));
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal(["B1"], await check.Answers.Select(a => a.QuestionId).ToListAsync());
     }
 
@@ -298,14 +296,14 @@ public sealed class ReturnServiceTests : IDisposable
     public async Task Exclusive_and_dont_know_options_are_refused_with_others(string questionId, string first, string second)
     {
         var (returnId, alex, _) = await ArrangeAsync();
-        await using var db = _database.CreateContext();
+        await using var db = _desk.Database.CreateContext();
 
         var result = await Service(db).SaveAsync(returnId, alex,
             [new AnswerChange("B1", AnswerValue.Choice("piloting"), 0), new AnswerChange(questionId, AnswerValue.Choice(first, second), 0)]);
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains("not both", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.Equal(0, await check.Answers.CountAsync());
     }
 
@@ -314,7 +312,7 @@ public sealed class ReturnServiceTests : IDisposable
     {
         var (returnId, alex, _) = await ArrangeAsync();
         var answers = SurveyAnswers.Complete(SurveyAnswers.Default, SurveyAnswers.District);
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var piloting = answers.With("B1", AnswerValue.Choice("piloting")).With("B2", AnswerValue.Choice("generative")).With("B4", AnswerValue.Of(3))
                 .With("C1", AnswerValue.Choice("housing")).With("C3", AnswerValue.Choice("productivity")).With("C4", AnswerValue.Choice("anecdotal"))
@@ -322,7 +320,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.Equal(SaveStatus.Saved, (await Service(db).SaveAsync(returnId, alex, piloting.Select(a => new AnswerChange(a.Key, a.Value, 0)).ToList())).Status);
         }
 
-        await using (var db = _database.CreateContext())
+        await using (var db = _desk.Database.CreateContext())
         {
             var workspace = await Service(db).LoadAsync(returnId);
             var b3 = workspace.VersionOf("B3");
@@ -331,7 +329,7 @@ public sealed class ReturnServiceTests : IDisposable
             Assert.True((await Submissions(db).SubmitAsync(returnId, alex)).Submitted);
         }
 
-        await using var check = _database.CreateContext();
+        await using var check = _desk.Database.CreateContext();
         Assert.True(await check.Answers.AnyAsync(a => a.QuestionId == "C1"), "the answer to a hidden question is kept");
         var record = AnswerSet.FromJson((await check.SubmissionEvents.SingleAsync()).AnswersJson!);
         Assert.Equal("no_use", record.Get("B1")!.Options![0]);
@@ -341,33 +339,11 @@ public sealed class ReturnServiceTests : IDisposable
 
     private static string? Chosen(Answer answer) => AnswerValue.FromJson(answer.ValueJson)?.Options?.Single();
 
-    public void Dispose()
-    {
-        _gate.Dispose();
-        _database.Dispose();
-    }
+    public void Dispose() => _desk.Dispose();
 
-    private ReturnService Service(ReadinessDbContext db) =>
-        new(db, new SurveyLibrary(db, new AuditLog(db, _clock), _clock, _cache), new AuditLog(db, _clock), _clock, _gate);
+    private ReturnService Service(ReadinessDbContext db) => _desk.Service(db);
 
-    private SubmissionService Submissions(ReadinessDbContext db) =>
-        new(db, Service(db), new AuditLog(db, _clock), _clock, _gate, new NoReturnEvents());
+    private SubmissionService Submissions(ReadinessDbContext db) => _desk.Submissions(db);
 
-    /// <summary>A district council's return in an open round, with two contributors.</summary>
-    private async Task<(int ReturnId, int Alex, int Sam)> ArrangeAsync()
-    {
-        await using var db = _database.CreateContext();
-        var roundId = await Rounds.OpenDefaultAsync(db, _clock, _cache, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-        var invitations = new InvitationService(db, new AuditLog(db, _clock), _clock);
-        var issued = await invitations.CreateManyAsync(
-        [
-            new InvitationRequest(roundId, "E07000223", "Alex Smith", "alex@adur.gov.uk", "Head of digital"),
-            new InvitationRequest(roundId, "E07000223", "Sam Jones", "sam@adur.gov.uk", "Data protection officer"),
-        ], "test");
-        var service = Service(db);
-        var alex = await service.EnsureContributorAsync(issued[0].Invitation);
-        var sam = await service.EnsureContributorAsync(issued[1].Invitation);
-        Assert.Equal(alex.ReturnId, sam.ReturnId);
-        return (alex.ReturnId, alex.Id, sam.Id);
-    }
+    private Task<(int ReturnId, int Alex, int Sam)> ArrangeAsync() => _desk.ArrangeAsync();
 }

@@ -43,6 +43,33 @@ public class ConditionCheckerTests
     }
 
     [Fact]
+    public void LoadText_ConditionOnAQuestionAboutTheContributor_IsReported()
+    {
+        var json = TestSurveys.Json("""
+            [ { "id": "S", "title": "S", "questions": [
+                { "id": "Q1", "type": "singleChoice", "about": "contributor", "text": "Your role?", "options": [ { "value": "a", "label": "A" } ] },
+                { "id": "Q2", "type": "yesNo", "text": "Q2?", "dimension": "d", "showIf": "[Q1] = 'a'" } ] } ]
+            """);
+
+        var error = Single(Load(json), "$.sections[0].questions[1].showIf");
+
+        Assert.Equal("Condition refers to Q1, which each contributor answers for themselves, so the return has no one answer to it.", error.Message);
+    }
+
+    [Fact]
+    public void LoadText_ScoredQuestionAboutTheContributor_IsReported()
+    {
+        var json = TestSurveys.Json("""
+            [ { "id": "S", "title": "S", "questions": [
+                { "id": "Q1", "type": "yesNo", "about": "contributor", "text": "Q1?", "dimension": "d" } ] } ]
+            """);
+
+        var error = Single(Load(json), "$.sections[0].questions[0].dimension");
+
+        Assert.StartsWith("Question Q1 is about the contributor, so it cannot be scored", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadText_SectionConditionOnItsOwnQuestion_IsReportedAsLater()
     {
         var json = TestSurveys.Json("""

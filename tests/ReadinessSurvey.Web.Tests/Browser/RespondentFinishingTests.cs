@@ -158,6 +158,40 @@ public sealed class RespondentFinishingTests(BrowserFixture browser) : IClassFix
         Assert.DoesNotContain("Perceptive AI", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 300_000)]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Two_colleagues_each_give_their_own_role_and_see_only_their_own(int width)
+    {
+        var round = await browser.Scenario.OpenRoundAsync($"own role {width} " + Guid.NewGuid());
+        var alex = new Respondent(await browser.NewPageAsync(), CheckTitleAsync);
+        var sam = new Respondent(await browser.NewPageAsync(), CheckTitleAsync);
+        await alex.Page.SetViewportSizeAsync(width, 900);
+        await alex.OpenAsync(new Uri(browser.BaseUrl, $"respond/start/{(await browser.Scenario.InviteAsync(round, "E07000223", "Alex Smith")).Token}").ToString());
+        await sam.OpenAsync(new Uri(browser.BaseUrl, $"respond/start/{(await browser.Scenario.InviteAsync(round, "E07000223", "Sam Jones")).Token}").ToString());
+
+        foreach (var (person, role) in new[] { (alex, "Digital or IT lead"), (sam, "Data lead") })
+        {
+            await person.Page.GotoAsync("respond/section/a");
+            await person.Page.GetByLabel(role).CheckAsync();
+            await person.SaveAndContinueAsync();
+        }
+
+        await alex.Page.GotoAsync("respond/section/a");
+        await CheckAsync(alex.Page);
+        Assert.True(await alex.Page.GetByLabel("Digital or IT lead").IsCheckedAsync());
+        Assert.False(await alex.Page.GetByLabel("Data lead").IsCheckedAsync());
+        var fieldset = alex.Page.Locator("fieldset", new() { Has = alex.Page.GetByText("What is your role?") });
+        var hint = (await fieldset.GetAttributeAsync("aria-describedby"))!.Split(' ').Single(id => id.EndsWith("-personal", StringComparison.Ordinal));
+        Assert.StartsWith("This is about you, not the council.", await alex.Page.Locator("#" + hint).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await alex.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        Directory.CreateDirectory(s_screens);
+        await alex.Page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"own-role-{width}.png"), FullPage = true });
+
+        await sam.Page.GotoAsync("respond/section/a");
+        Assert.True(await sam.Page.GetByLabel("Data lead").IsCheckedAsync());
+    }
+
     [Theory(Timeout = 120_000)]
     [InlineData(1280)]
     [InlineData(375)]

@@ -28,7 +28,7 @@ public sealed class DatabaseOutageTests
             var round = await scenario.OpenRoundAsync();
             using var client = factory.CreateFormClient();
             await client.GetAsync($"/respond/start/{(await scenario.InviteAsync(round)).Token}");
-            var saved = await client.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("next", "later")]);
+            var saved = await client.PostAsync("/respond/section/a", [new("v-A3", "0"), new("q-A3", "250"), new("next", "later")]);
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             var sectionB = await client.GetPageAsync("/respond/section/b");
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
@@ -49,11 +49,11 @@ public sealed class DatabaseOutageTests
             Assert.Equal(HttpStatusCode.OK, await HealthWhenSettledAsync(client));
             await using var db = database.CreateContext();
             var answers = await db.Answers.Where(a => a.Return!.RoundId == round).Select(a => new { a.QuestionId, a.ValueJson, a.Version }).ToListAsync();
-            Assert.Equal(["digital_lead"], AnswerValue.FromJson(Assert.Single(answers, a => a.QuestionId == "A2").ValueJson)?.Options);
+            Assert.Equal(250m, AnswerValue.FromJson(Assert.Single(answers, a => a.QuestionId == "A3").ValueJson)?.Number);
             Assert.DoesNotContain(answers, a => a.QuestionId == "B1");
 
             // And the respondent carries on where they were.
-            var again = await client.PostAsync("/respond/section/a", [new("v-A3", "0"), new("q-A3", "1,250"), new("next", "later")]);
+            var again = await client.PostAsync("/respond/section/a", [new("v-A3", "1"), new("q-A3", "1,250"), new("next", "later")]);
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
     }

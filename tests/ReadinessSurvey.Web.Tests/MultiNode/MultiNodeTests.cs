@@ -83,9 +83,9 @@ public sealed class MultiNodeTests
             using var samOnB = Client(b, new CookieContainer());
             await samOnB.GetAsync($"/respond/start/{sam.Token}");
             var samsPage = await samOnB.GetPageAsync("/respond/section/a");
-            Assert.Equal(HttpStatusCode.Redirect, (await alexOnA.PostAsync("/respond/section/a", [new("v-A2", "1"), new("q-A2", "digital_lead"), new("v-A3", "0"), new("q-A3", "250"), new("next", "later")])).StatusCode);
-            await alexOnA.PostAsync("/respond/section/a", [new("v-A2", "1"), new("q-A2", "hr"), new("next", "later")]);
-            var conflict = await samOnB.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(samsPage, "A2")), new("q-A2", "data_lead")]);
+            Assert.Equal(HttpStatusCode.Redirect, (await alexOnA.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("v-A3", "0"), new("q-A3", "250"), new("next", "later")])).StatusCode);
+            await alexOnA.PostAsync("/respond/section/a", [new("v-A3", "1"), new("q-A3", "300"), new("next", "later")]);
+            var conflict = await samOnB.PostAsync("/respond/section/a", [new("v-A3", FormClient.VersionOf(samsPage, "A3")), new("q-A3", "400")]);
             Assert.Contains("Alex Smith changed this answer", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             // A submission on node A is aggregated by the worker (the web nodes run no jobs).

@@ -59,8 +59,8 @@ public sealed class RespondentAccessTests : IClassFixture<ReadinessWebFactory>
             .Returns.Where(r => r.Council!.Code == "E10000032" && r.RoundId == round).Select(r => r.Id).SingleAsync());
 
         var response = await client.PostAsync("/respond/section/a",
-            [new("v-A2", "0"), new("q-A2", "digital_lead"), new("returnId", otherReturnId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var withQuery = await client.PostAsync($"/respond/section/a?returnId={otherReturnId}", [new("v-A2", "0"), new("q-A2", "digital_lead")]);
+            [new("v-A3", "0"), new("q-A3", "250"), new("returnId", otherReturnId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var withQuery = await client.PostAsync($"/respond/section/a?returnId={otherReturnId}", [new("v-A3", "0"), new("q-A3", "250")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not part of this page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class RespondentAccessTests : IClassFixture<ReadinessWebFactory>
         // The address is ignored too: the return always comes from the signed-in contributor.
         Assert.Equal(HttpStatusCode.Redirect, withQuery.StatusCode);
         var saved = await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessSurvey.Data.ReadinessDbContext>()
-            .Answers.Where(a => a.QuestionId == "A2" && a.Return!.RoundId == round).Select(a => a.Return!.Council!.Code).ToListAsync());
+            .Answers.Where(a => a.QuestionId == "A3" && a.Return!.RoundId == round).Select(a => a.Return!.Council!.Code).ToListAsync());
         Assert.Equal(["E07000223"], saved);
     }
 

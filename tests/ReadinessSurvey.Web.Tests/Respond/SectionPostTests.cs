@@ -28,7 +28,10 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
         var page = await client.GetPageAsync("/respond/section/a");
         Assert.Contains("value=\"1250\"", page, StringComparison.Ordinal);
         Assert.Contains("Last changed by you on", page, StringComparison.Ordinal);
-        Assert.Equal(2, await CountAnswersAsync(round));
+
+        // A3 is the council's answer; A2 (the respondent's role) is kept as this person's own.
+        Assert.Equal(1, await CountAnswersAsync(round));
+        Assert.Equal(1, await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().ContributorAnswers.CountAsync(a => a.Contributor!.Return!.RoundId == round && a.QuestionId == "A2")));
         client.Dispose();
     }
 
@@ -114,20 +117,20 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
         await sam.GetAsync($"/respond/start/{(await _scenario.InviteAsync(round, name: "Sam Jones", role: "Data protection officer")).Token}");
         var samsPage = await sam.GetPageAsync("/respond/section/a");
 
-        await alex.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("next", "later")]);
-        var response = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(samsPage, "A2")), new("q-A2", "hr")]);
+        await alex.PostAsync("/respond/section/a", [new("v-A3", "0"), new("q-A3", "250"), new("next", "later")]);
+        var response = await sam.PostAsync("/respond/section/a", [new("v-A3", FormClient.VersionOf(samsPage, "A3")), new("q-A3", "300")]);
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Alex Smith changed this answer", page, StringComparison.Ordinal);
-        Assert.Contains("Their answer: Digital or IT lead", page, StringComparison.Ordinal);
-        Assert.Contains("Your answer: HR or organisational development", page, StringComparison.Ordinal);
-        Assert.Equal("digital_lead", await ChoiceAsync(round, "A2"));
+        Assert.Contains("Their answer: 250 staff", page, StringComparison.Ordinal);
+        Assert.Contains("Your answer: 300 staff", page, StringComparison.Ordinal);
+        Assert.Equal(250m, await NumberAsync(round, "A3"));
 
         // Saving again from the conflict page is a deliberate overwrite.
-        var again = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(page, "A2")), new("q-A2", "hr"), new("next", "later")]);
+        var again = await sam.PostAsync("/respond/section/a", [new("v-A3", FormClient.VersionOf(page, "A3")), new("q-A3", "300"), new("next", "later")]);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("hr", await ChoiceAsync(round, "A2"));
+        Assert.Equal(300m, await NumberAsync(round, "A3"));
         alex.Dispose();
         sam.Dispose();
     }
@@ -187,6 +190,33 @@ public sealed class SectionPostTests : IClassFixture<ReadinessWebFactory>
 
     private Task<int> CountAnswersAsync(int round) =>
         _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers.CountAsync(a => a.Return!.RoundId == round));
+
+    [Fact]
+    public async Task Each_colleague_answers_the_role_question_for_themselves()
+    {
+        var (alex, round) = await SignInAsync();
+        var sam = _factory.CreateFormClient();
+        await sam.GetAsync($"/respond/start/{(await _scenario.InviteAsync(round, name: "Sam Jones", role: "Data protection officer")).Token}");
+        var samsPage = await sam.GetPageAsync("/respond/section/a");
+
+        var alexSaved = await alex.PostAsync("/respond/section/a", [new("v-A2", "0"), new("q-A2", "digital_lead"), new("next", "later")]);
+        var samSaved = await sam.PostAsync("/respond/section/a", [new("v-A2", FormClient.VersionOf(samsPage, "A2")), new("q-A2", "information_governance"), new("next", "later")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, alexSaved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, samSaved.StatusCode);
+        var alexsPage = await alex.GetPageAsync("/respond/section/a");
+        var samsAfter = await sam.GetPageAsync("/respond/section/a");
+        Assert.Matches("value=\"digital_lead\" checked", alexsPage);
+        Assert.Matches("value=\"information_governance\" checked", samsAfter);
+        Assert.DoesNotContain("value=\"information_governance\" checked", alexsPage, StringComparison.Ordinal);
+        Assert.Contains("This is about you, not the council.", alexsPage, StringComparison.Ordinal);
+        alex.Dispose();
+        sam.Dispose();
+    }
+
+    private async Task<decimal?> NumberAsync(int round, string questionId) =>
+        ReadinessSurvey.Surveys.AnswerValue.FromJson(await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers
+            .Where(a => a.Return!.RoundId == round && a.QuestionId == questionId).Select(a => a.ValueJson).SingleAsync()))?.Number;
 
     private async Task<string?> ChoiceAsync(int round, string questionId) =>
         ReadinessSurvey.Surveys.AnswerValue.FromJson(await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().Answers

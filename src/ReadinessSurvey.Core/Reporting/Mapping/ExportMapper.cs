@@ -35,7 +35,8 @@ public static class ExportMapper
     {
         ArgumentNullException.ThrowIfNull(definition);
         var questions = new List<ExportQuestion>();
-        foreach (var q in definition.Questions)
+        // Questions about contributors (e.g. their role) describe people, not the council: not in a return's row.
+        foreach (var q in definition.Questions.Where(q => !q.IsAboutContributor))
         {
             ExportQuestionKind? kind = q.Type switch
             {

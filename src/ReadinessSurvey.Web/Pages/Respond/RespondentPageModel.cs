@@ -21,5 +21,5 @@ public abstract class RespondentPageModel(ReturnService returns) : PageModel
     protected void UseAnswers(AnswerSet answers, SurveyVisibility? visibility = null) => Workspace = Workspace.WithAnswers(answers, visibility);
 
     protected async Task LoadAsync(CancellationToken cancellationToken) =>
-        Workspace = await returns.LoadAsync(User.Respondent().ReturnId, cancellationToken);
+        Workspace = await returns.LoadAsync(User.Respondent().ReturnId, ContributorId, cancellationToken);
 }

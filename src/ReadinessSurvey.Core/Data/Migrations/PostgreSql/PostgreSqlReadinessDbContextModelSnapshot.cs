@@ -757,6 +757,37 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.ToTable("Contributors");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ContributorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributorId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ContributorAnswers");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1214,6 +1245,17 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     b.Navigation("Invitation");
 
                     b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Contributor", "Contributor")
+                        .WithMany()
+                        .HasForeignKey("ContributorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contributor");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

@@ -760,6 +760,37 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.ToTable("Contributors");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ContributorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributorId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ContributorAnswers");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1217,6 +1248,17 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     b.Navigation("Invitation");
 
                     b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Contributor", "Contributor")
+                        .WithMany()
+                        .HasForeignKey("ContributorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contributor");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

@@ -728,6 +728,35 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.ToTable("Contributors");
                 });
 
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributorId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ContributorAnswers");
+                });
+
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1173,6 +1202,17 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     b.Navigation("Invitation");
 
                     b.Navigation("Return");
+                });
+
+            modelBuilder.Entity("ReadinessSurvey.Responses.ContributorAnswer", b =>
+                {
+                    b.HasOne("ReadinessSurvey.Responses.Contributor", "Contributor")
+                        .WithMany()
+                        .HasForeignKey("ContributorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contributor");
                 });
 
             modelBuilder.Entity("ReadinessSurvey.Responses.CouncilReturn", b =>

@@ -608,6 +608,28 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContributorAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContributorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ValueJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributorAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributorAnswers_Contributors_ContributorId",
+                        column: x => x.ContributorId,
+                        principalTable: "Contributors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AggregateSnapshots_OneCurrentPerRound",
                 table: "AggregateSnapshots",
@@ -688,6 +710,12 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 name: "IX_AuditEvents_At",
                 table: "AuditEvents",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributorAnswers_ContributorId_QuestionId",
+                table: "ContributorAnswers",
+                columns: new[] { "ContributorId", "QuestionId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contributors_InvitationId",
@@ -841,6 +869,9 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ContributorAnswers");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -859,13 +890,13 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                 name: "SubmissionEvents");
 
             migrationBuilder.DropTable(
-                name: "Contributors");
-
-            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Contributors");
 
             migrationBuilder.DropTable(
                 name: "ReportRuns");
