@@ -73,6 +73,19 @@ public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_respondents_own_role_is_not_a_council_statistic_so_it_has_no_dashboard_page()
+    {
+        using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);
+
+        var list = await analyst.GetPageAsync($"/admin/dashboard/{Round}/questions");
+        var role = await analyst.GetAsync($"/admin/dashboard/{Round}/questions/A2");
+
+        Assert.Contains($"/admin/dashboard/{Round}/questions/A3\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/admin/dashboard/{Round}/questions/A2\"", list, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, role.StatusCode);
+    }
+
+    [Fact]
     public async Task A_question_filtered_by_type_and_region_shows_only_those_groups_with_the_snapshots_counts()
     {
         using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);

@@ -58,7 +58,8 @@ public sealed class QuestionModel(Dashboards dashboards) : DashboardPageModel(da
         }
 
         Question = s.Source.Definition.FindQuestion(QuestionId.Trim().ToUpperInvariant()) ?? s.Source.Definition.FindQuestion(QuestionId.Trim());
-        if (Question is null)
+        // A question about each contributor (their role) is not a statistic about councils: it has no page.
+        if (Question is null || Question.IsAboutContributor)
         {
             return false;
         }
