@@ -102,7 +102,7 @@ internal static class ChartFrame
     }
 
     /// <summary>Pixels a bottom legend of so many rows takes, with its frame and the gap above it.</summary>
-    public static double LegendHeight(int rows) => rows == 0 ? 0 : (rows * 22) + 30;
+    public static double LegendHeight(int rows) => rows == 0 ? 0 : (rows * 24) + 40;
 
     /// <summary>"n = 42", or "n = 40 to 42" when the points' bases differ, or "n withheld".</summary>
     public static string BaseText(IEnumerable<BarPoint> points)

@@ -74,6 +74,7 @@ public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartR
         var failures = new List<string>();
         foreach (var (c, svg) in Charts(councils))
         {
+            failures.AddRange(svg.Rects.Where(r => !r.Box.Inside(svg.Canvas)).Select(r => $"{c}: a box ({r.Fill}) leaves the chart ({r.Box})"));
             var texts = svg.Texts;
             for (var i = 0; i < texts.Count; i++)
             {
