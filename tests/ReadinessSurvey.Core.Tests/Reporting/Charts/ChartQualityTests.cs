@@ -8,9 +8,9 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 /// Every kind of chart, drawn from a small (30 councils) and a full (339) seeded round, checked from its
 /// SVG against the Analysis Function's guidance: axis ranges, ticks, text that neither overlaps nor leaves
 /// the chart, few colours, n stated, withheld values marked, and alt text that says what the chart shows.
-/// Each test gathers every failing chart before failing, so one run shows them all.
+/// Each test gathers every failing chart before failing, so one run shows them all. (The rounds are seeded
+/// into SQLite; the charts do not depend on the database, so these are not rerun on PostgreSQL.)
 /// </summary>
-[Trait("Category", "Database")]
 public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartRounds>
 {
     public static TheoryData<int> Sizes => [ChartRounds.Small, ChartRounds.Full];
