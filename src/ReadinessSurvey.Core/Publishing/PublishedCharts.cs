@@ -17,33 +17,34 @@ public static class PublishedCharts
     {
         ArgumentNullException.ThrowIfNull(model);
         var charts = new List<(string, ChartImage)>();
+        var threshold = model.About.SuppressionThreshold;
         if (model.MaturityDistribution.Count > 0)
         {
-            charts.Add(("maturity-levels", ReportCharts.MaturityDistribution(model.MaturityDistribution, hideSuppressed: true)));
+            charts.Add(("maturity-levels", ReportCharts.MaturityDistribution(model.MaturityDistribution, hideSuppressed: true, threshold: threshold)));
         }
 
         foreach (var (kind, slug) in new[] { (GroupKinds.CouncilType, "council-type"), (GroupKinds.Region, "region") })
         {
             if (model.ResponseRates.Any(r => r.GroupKind == kind))
             {
-                charts.Add(($"response-rate-by-{slug}", ReportCharts.ResponseRates(model.ResponseRates, kind)));
+                charts.Add(($"response-rate-by-{slug}", ReportCharts.ResponseRates(model.ResponseRates, kind, threshold: threshold)));
             }
 
             if (model.DimensionSummaries.Any(d => d.GroupKind == kind && d.DimensionId == DimensionSummaryRow.OverallId))
             {
-                charts.Add(($"overall-score-by-{slug}", ReportCharts.ScoreByGroup(model.DimensionSummaries, DimensionSummaryRow.OverallId, kind, hideSuppressed: true)));
+                charts.Add(($"overall-score-by-{slug}", ReportCharts.ScoreByGroup(model.DimensionSummaries, DimensionSummaryRow.OverallId, kind, hideSuppressed: true, threshold: threshold)));
             }
         }
 
         var dimensions = model.About.Dimensions;
         if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.CouncilType))
         {
-            charts.Add(("dimensions-by-council-type", ReportCharts.DimensionsByGroup(model.DimensionSummaries, dimensions, GroupKinds.CouncilType, hideSuppressed: true)));
+            charts.Add(("dimensions-by-council-type", ReportCharts.DimensionsByGroup(model.DimensionSummaries, dimensions, GroupKinds.CouncilType, hideSuppressed: true, threshold: threshold)));
         }
 
         if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.Region))
         {
-            charts.Add(("dimensions-by-region-heat-map", ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, hideSuppressed: true)));
+            charts.Add(("dimensions-by-region-heat-map", ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, hideSuppressed: true, threshold: threshold)));
         }
 
         return charts;

@@ -33,16 +33,7 @@ public static class CouncilViews
             series.AddRange(_peerBreakdowns.Select(b => new BarSeries(PeerName(b) + " median", dimensions.Select(d => Peer(d.Id, b) is { } p
                 ? new BarPoint(p.Median, p.N, p.LowerQuartile, p.UpperQuartile)
                 : new BarPoint(null, 0)).ToList())));
-            var chart = ChartRenderer.Bars(new BarChartSpec
-            {
-                Title = $"{council.Name}: scores against peers",
-                Subtitle = "Peer bars are medians with lower and upper quartiles",
-                XLabel = "Dimension",
-                YLabel = "Score (0 to 100)",
-                ValueAxisMax = 100,
-                Categories = dimensions.Select(d => d.Label).ToList(),
-                Series = series,
-            }, new ChartSize(1100, 560));
+            var chart = ReportCharts.CouncilScores(council.Name, dimensions.Select(d => d.Label).ToList(), series, new ChartSize(1000, 560));
 
             List<string> headers = ["Dimension", "Score", "Status"];
             foreach (var b in _peerBreakdowns)

@@ -9,7 +9,7 @@ namespace ReadinessSurvey.Web.Dashboard;
 /// <summary>One question's answers by group, filtered by council type and region; built once per snapshot and filter.</summary>
 public static class QuestionViews
 {
-    /// <summary>Bar charts use one colour per group and the palette has eight, so an unfiltered chart shows all councils and the council types.</summary>
+    /// <summary>An unfiltered chart shows all councils and the council types (small multiples: one panel each); the tables have every group.</summary>
     public const int MaxChartGroups = 7;
 
     public static DashboardView For(DashboardSnapshot s, Question question, GroupFilter filter)
@@ -47,22 +47,7 @@ public static class QuestionViews
             return new DashboardView([DashboardChart.From(likert)], [counts, shares]);
         }
 
-        var charted = Enumerable.Range(0, Math.Min(MaxChartGroups, table.Columns.Count)).ToList();
-        var bars = ChartRenderer.Bars(new BarChartSpec
-        {
-            Title = $"{question.Id}. {question.Text}",
-            Subtitle = question.Type == QuestionType.MultipleChoice
-                ? "Share of councils answering that chose each option (they could choose more than one); n for each group in the legend"
-                : "Share of councils answering that gave each answer; n for each group in the legend",
-            XLabel = "Answer",
-            YLabel = "Councils (%)",
-            ValueFormat = "0'%'",
-            ValueAxisMax = 100,
-            Categories = table.Rows.Select(r => r.Option).ToList(),
-            Series = charted.Select(c => new BarSeries(
-                table.Columns[c].Group,
-                table.Rows.Select(r => new BarPoint(r.Cells[c].Percent is { } p ? (double)p * 100 : null, r.Cells[c].Base)).ToList())).ToList(),
-        }, new ChartSize(1000, 560));
+        var bars = ReportCharts.Choices(table, hideSuppressed: false, MaxChartGroups, new ChartSize(1000, 560));
         return new DashboardView([DashboardChart.From(bars, shares)], [counts]);
     }
 
@@ -76,16 +61,9 @@ public static class QuestionViews
         var groups = result.Groups.Where(g => g.Numbers is not null && filter.Includes(g.Breakdown, g.Group)).ToList();
         string Label(QuestionGroup g) => s.Source.GroupLabel(g.Breakdown, g.Group);
         var unit = question.Unit is { } u ? $" ({u})" : "";
-        var chart = ChartRenderer.Bars(new BarChartSpec
-        {
-            Title = $"{question.Id}. {question.Text}",
-            Subtitle = "Median with lower and upper quartiles",
-            XLabel = "Group",
-            YLabel = "Answer" + unit,
-            ValueFormat = "#,0.##",
-            Categories = groups.Select(Label).ToList(),
-            Series = [new BarSeries("Median", groups.Select(g => new BarPoint(g.Numbers!.Median, g.Numbers.N ?? 0, g.Numbers.LowerQuartile, g.Numbers.UpperQuartile)).ToList())],
-        }, new ChartSize(1000, 560));
+        var chart = ReportCharts.NumberAnswers(question.Id, question.Text, question.Unit, groups
+            .Select(g => (Label(g), new BarPoint(g.Numbers!.Median, g.Numbers.N ?? 0, g.Numbers.LowerQuartile, g.Numbers.UpperQuartile)))
+            .ToList());
         var table = new ChartTable(
             "Statistics of the answers" + unit,
             ["Group", "Group kind", "Councils answering", "Mean", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"],

@@ -114,17 +114,7 @@ public static class SummaryViews
             .Select(g => (Day: g.Key, Returns: g.MaxBy(h => h.Id)!.ReturnCount))
             .OrderBy(d => d.Day)
             .ToList();
-        var image = ChartRenderer.Bars(new BarChartSpec
-        {
-            Title = "Response rate over time",
-            Subtitle = $"Returns counted by the last aggregation run of each day; n = {registered} councils in the register",
-            XLabel = "Day",
-            YLabel = "Response rate (%)",
-            ValueFormat = "0'%'",
-            ValueAxisMax = 100,
-            Categories = days.Select(d => d.Day.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).ToList(),
-            Series = [new BarSeries("Response rate", days.Select(d => new BarPoint(registered == 0 ? null : 100.0 * d.Returns / registered, d.Returns)).ToList())],
-        });
+        var image = ReportCharts.ResponsesOverTime(days, registered);
         var table = new ChartTable(
             "Response rate over time",
             ["Day", "Returns submitted", "Response rate (%)"],

@@ -13,10 +13,10 @@ public sealed class ChartImage
     private readonly Lazy<byte[]> _png;
     private readonly Lazy<string> _svg;
 
-    internal ChartImage(string title, string? subtitle, ChartSize size, ChartTable table, Func<Plot> draw)
+    internal ChartImage(string title, string altText, ChartSize size, ChartTable table, Func<Plot> draw)
     {
         Title = title;
-        AltText = (subtitle is null ? title : $"{title}. {subtitle}") + ". The data is in the table with the chart.";
+        AltText = altText;
         (Width, Height) = size;
         Table = table;
         // One Plot per drawing: Plots are not thread-safe, but separate ones draw in parallel safely.
@@ -30,6 +30,7 @@ public sealed class ChartImage
 
     public string Title { get; }
 
+    /// <summary>The title, the chart's main finding, its n, and where its data is.</summary>
     public string AltText { get; }
 
     public int Width { get; }

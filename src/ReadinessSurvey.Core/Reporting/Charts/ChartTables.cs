@@ -34,7 +34,7 @@ internal static class ChartTables
                 var row = new List<string>
                 {
                     spec.Categories[c], series.Name, Format(p.Value, spec.ValueFormat == "0%" ? "0.###" : "0.##", p.Suppressed),
-                    p.N.ToString(_culture),
+                    p.BaseSuppressed ? ChartRenderer.SuppressedMark : p.N.ToString(_culture),
                 };
                 if (hasWhiskers)
                 {
@@ -55,8 +55,9 @@ internal static class ChartTables
         headers.AddRange(spec.Scale.Select(s => s + " (%)"));
         var rows = spec.Groups.Select(g =>
         {
-            var row = new List<string> { g.Group, g.Suppressed ? ChartRenderer.SuppressedMark : g.Base.ToString(_culture) };
-            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : g.Base == 0 ? "" : (100.0 * c / g.Base).ToString("0.#", _culture)));
+            var total = g.Counts.Sum();
+            var row = new List<string> { g.Group, g.BaseSuppressed ? ChartRenderer.SuppressedMark : g.N.ToString(_culture) };
+            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : total == 0 ? "" : (100.0 * c / total).ToString("0.#", _culture)));
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new ChartTable(spec.Title, headers, rows);
@@ -68,7 +69,7 @@ internal static class ChartTables
         headers.AddRange(spec.ColumnLabels);
         var rows = spec.RowLabels.Select((label, r) =>
         {
-            var row = new List<string> { label, spec.RowBases[r].ToString(_culture) };
+            var row = new List<string> { label, spec.RowBases[r]?.ToString(_culture) ?? ChartRenderer.SuppressedMark };
             row.AddRange(spec.ColumnLabels.Select((_, c) => Format(spec.Values[r][c], "0.#", ChartRenderer.IsSuppressed(spec, r, c))));
             return (IReadOnlyList<string>)row;
         }).ToList();

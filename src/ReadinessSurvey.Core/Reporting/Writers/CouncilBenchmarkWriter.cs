@@ -80,7 +80,7 @@ public sealed class CouncilBenchmarkWriter
         s.PrintLandscape();
         if (model.Scores.Count > 0)
         {
-            workbook.PlaceChart(s, r + 4, 1, ReportCharts.CouncilProfile(model));
+            workbook.PlaceChart(s, r + 4, 1, ReportCharts.CouncilProfile(model, threshold: model.About.SuppressionThreshold));
         }
     }
 

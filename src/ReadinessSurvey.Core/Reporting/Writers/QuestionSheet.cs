@@ -7,7 +7,7 @@ namespace ReadinessSurvey.Reporting.Writers;
 /// <summary>One sheet per survey section: a table per question (count and percent per group) and its base.</summary>
 internal static class QuestionSheet
 {
-    public static void Write(ReportWorkbook workbook, string sectionTitle, IReadOnlyList<QuestionTable> tables, bool published)
+    public static void Write(ReportWorkbook workbook, string sectionTitle, IReadOnlyList<QuestionTable> tables, bool published, int threshold = 5)
     {
         var s = workbook.AddSheet(sectionTitle, $"Answers to the questions in \"{sectionTitle}\" by council type and region");
         s.Heading(1, 1, sectionTitle);
@@ -55,7 +55,7 @@ internal static class QuestionSheet
             var next = r + 3;
             if (table.Kind == QuestionTableKind.Likert && table.Rows.Count > 1)
             {
-                next = Math.Max(next, workbook.PlaceChart(s, top, lastColumn + 2, ReportCharts.Likert(table, published)));
+                next = Math.Max(next, workbook.PlaceChart(s, top, lastColumn + 2, ReportCharts.Likert(table, published, threshold: threshold)));
             }
 
             r = next;

@@ -32,7 +32,7 @@ public sealed class SectorWorkbookWriter(bool published)
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var section in model.QuestionTables.GroupBy(q => (q.SectionId, q.SectionTitle)))
         {
-            QuestionSheet.Write(workbook, section.Key.SectionTitle, section.ToList(), IsPublished);
+            QuestionSheet.Write(workbook, section.Key.SectionTitle, section.ToList(), IsPublished, model.About.SuppressionThreshold);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -75,7 +75,7 @@ public sealed class SectorWorkbookWriter(bool published)
         {
             if (model.ResponseRates.Any(x => x.GroupKind == kind))
             {
-                chartRow = workbook.PlaceChart(s, chartRow, 7, ReportCharts.ResponseRates(model.ResponseRates, kind));
+                chartRow = workbook.PlaceChart(s, chartRow, 7, ReportCharts.ResponseRates(model.ResponseRates, kind, threshold: model.About.SuppressionThreshold));
             }
         }
     }
@@ -146,7 +146,7 @@ public sealed class SectorWorkbookWriter(bool published)
         var chartRow = 3;
         if (model.MaturityDistribution.Count > 0)
         {
-            chartRow = workbook.PlaceChart(s, chartRow, chartColumn, ReportCharts.MaturityDistribution(model.MaturityDistribution, IsPublished));
+            chartRow = workbook.PlaceChart(s, chartRow, chartColumn, ReportCharts.MaturityDistribution(model.MaturityDistribution, IsPublished, threshold: model.About.SuppressionThreshold));
         }
 
         var dimensions = model.About.Dimensions;
@@ -155,20 +155,20 @@ public sealed class SectorWorkbookWriter(bool published)
             if (model.DimensionSummaries.Any(d => d.GroupKind == kind && d.DimensionId == DimensionSummaryRow.OverallId))
             {
                 chartRow = workbook.PlaceChart(s, chartRow, chartColumn,
-                    ReportCharts.ScoreByGroup(model.DimensionSummaries, DimensionSummaryRow.OverallId, kind, IsPublished));
+                    ReportCharts.ScoreByGroup(model.DimensionSummaries, DimensionSummaryRow.OverallId, kind, IsPublished, threshold: model.About.SuppressionThreshold));
             }
         }
 
         if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.CouncilType))
         {
             chartRow = workbook.PlaceChart(s, chartRow, chartColumn,
-                ReportCharts.DimensionsByGroup(model.DimensionSummaries, dimensions, GroupKinds.CouncilType, IsPublished));
+                ReportCharts.DimensionsByGroup(model.DimensionSummaries, dimensions, GroupKinds.CouncilType, IsPublished, threshold: model.About.SuppressionThreshold));
         }
 
         if (dimensions.Count > 0 && model.DimensionSummaries.Any(d => d.GroupKind == GroupKinds.Region))
         {
             workbook.PlaceChart(s, chartRow, chartColumn,
-                ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, IsPublished));
+                ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, IsPublished, threshold: model.About.SuppressionThreshold));
         }
     }
 
