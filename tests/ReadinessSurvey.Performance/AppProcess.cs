@@ -21,13 +21,17 @@ internal sealed class AppProcess : IDisposable
         {
             ["Site:BaseUrl"] = $"http://127.0.0.1:{port}/",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Warnings and errors on standard error, which is echoed; the start-up banner on standard output is not.
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var process = Start("ReadinessSurvey.Web.dll", ["--urls", $"http://127.0.0.1:{port}"], settings, workload.Folder, quiet: true);
+        // Started in its own folder, as when deployed: that is its content root (appsettings.json, the privacy notice).
+        var process = Start("ReadinessSurvey.Web.dll", ["--urls", $"http://127.0.0.1:{port}"], settings, AppContext.BaseDirectory, quiet: true);
         return new AppProcess(process);
     }
 
@@ -118,16 +122,15 @@ internal sealed class AppProcess : IDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + dll);
         if (quiet)
         {
-            // Drained so the app never blocks on a full pipe; what it logs (warnings and worse) goes to standard error.
-            DataReceivedEventHandler echo = (_, e) =>
+            // Drained so the app never blocks on a full pipe; what it logs at warning and above is echoed.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data is not null)
                 {
                     Console.Error.WriteLine("  web: " + e.Data);
                 }
             };
-            process.OutputDataReceived += echo;
-            process.ErrorDataReceived += echo;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }

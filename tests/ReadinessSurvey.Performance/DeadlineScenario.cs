@@ -63,7 +63,7 @@ internal static class DeadlineScenario
             new Result("deadline", $"save p99 ({load})", p99, "ms", "< 100 ms", p99 < 100, "/health p99 at the same rate", healthP99,
                 string.Create(CultureInfo.InvariantCulture, $"{saves.Count} saves, p50 {Measure.Percentile(saves, 50):0.0} ms, max {saves.Max():0} ms")),
             new Result("deadline", "save errors and lost saves", errors + lost, "", "0 and 0", errors == 0 && lost == 0, "saves made", saves.Count,
-                $"{errors} errors, {lost} contributors' answers not as last acknowledged"),
+                $"{errors} errors, {lost} contributors' answers not as last acknowledged (of {sessions.Count(s => s.Acknowledged > 0)} checked); ratio: the share of saves"),
         ];
     }
 

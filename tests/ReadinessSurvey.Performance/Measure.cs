@@ -11,9 +11,14 @@ internal sealed record Result(string Scenario, string What, double Value, string
 {
     public double Ratio => BaselineValue > 0 ? Value / BaselineValue : double.NaN;
 
+    /// <summary>Times as "12.3x" their baseline; counts (no unit) as a plain share, such as failed saves of saves made.</summary>
+    private string RatioText => Unit.Length == 0
+        ? Ratio.ToString("0.000", CultureInfo.InvariantCulture)
+        : Ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Scenario} | {What} | {Measure.Format(Value, Unit)} | {Target} | {(Passed ? "pass" : "FAIL")} | {Baseline}: {Measure.Format(BaselineValue, Unit)} | {Ratio:0.0}x | {Note} |");
+        $"| {Scenario} | {What} | {Measure.Format(Value, Unit)} | {Target} | {(Passed ? "pass" : "FAIL")} | {Baseline}: {Measure.Format(BaselineValue, Unit)} | {RatioText} | {Note} |");
 }
 
 internal static class Measure
@@ -52,10 +57,12 @@ internal static class Measure
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    public static string Format(double value, string unit) =>
-        unit == "ms"
-            ? value.ToString("0.0", CultureInfo.InvariantCulture) + " ms"
-            : value.ToString("0.00", CultureInfo.InvariantCulture) + " " + unit;
+    public static string Format(double value, string unit) => unit switch
+    {
+        "ms" => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
+        "" => value.ToString("0", CultureInfo.InvariantCulture),
+        _ => value.ToString("0.00", CultureInfo.InvariantCulture) + " " + unit,
+    };
 
     /// <summary>The machine's load at the time, printed beside the figures: other work on a shared machine changes them.</summary>
     public static string Machine() => string.Create(
