@@ -61,7 +61,7 @@ internal static class Measure
     {
         "ms" => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
         "" => value.ToString("0", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.00", CultureInfo.InvariantCulture) + " " + unit,
+        _ => value.ToString(value < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + " " + unit,
     };
 
     /// <summary>The machine's load at the time, printed beside the figures: other work on a shared machine changes them.</summary>

@@ -6,7 +6,7 @@ namespace ReadinessSurvey.Storage;
 /// </summary>
 public sealed class StoragePaths
 {
-    /// <summary>The published folder's name inside the reports folder when <c>Reports:PublishedFolder</c> is not set.</summary>
+    /// <summary>The published folder's name inside the reports folder when <c>Reports:PublishedFolder</c> is not set (round folders' slugs never hold an underscore).</summary>
     public const string DefaultPublishedFolderName = "_published";
 
     public StoragePaths(string root, StorageOptions storage, ReportsOptions reports)
