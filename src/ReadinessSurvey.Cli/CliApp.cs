@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Cli;
@@ -78,10 +79,18 @@ public sealed class CliContext(TextWriter output, TextWriter error, IEnumerable<
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddReadinessCore(builder.Configuration);
+            // Relative folders (data/, surveys/, reports/) are under the current directory, as an operator expects of a command.
+            builder.Services.AddReadinessCore(builder.Configuration, Directory.GetCurrentDirectory());
             _host = builder.Build();
             await using var init = _host.Services.CreateAsyncScope();
-            await init.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            try
+            {
+                await init.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new CliException(string.Join(" ", ex.Failures));
+            }
         }
 
         return _host.Services.CreateAsyncScope();

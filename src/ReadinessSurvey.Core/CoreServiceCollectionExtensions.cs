@@ -9,6 +9,7 @@ using ReadinessSurvey.Data;
 using ReadinessSurvey.Demo;
 using ReadinessSurvey.Email;
 using ReadinessSurvey.Responses;
+using ReadinessSurvey.Storage;
 using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey;
@@ -16,11 +17,12 @@ namespace ReadinessSurvey;
 /// <summary>Registers everything the web app and the CLI share.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddReadinessCore(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="storageRoot">The folder relative storage settings are under (<see cref="Storage.StorageOptions"/>): the web app's content root, the CLI's current directory.</param>
+    public static IServiceCollection AddReadinessCore(this IServiceCollection services, IConfiguration configuration, string storageRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
-        ProjectPaths.UseReportsFolder(configuration["Reports:Folder"]);
+        services.AddReadinessStorage(storageRoot);
         services.AddReadinessData(configuration);
         services.AddScoped<CouncilRegisterImporter>();
         services.AddScoped<AuditLog>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ReadinessSurvey;
 using ReadinessSurvey.Web;
 using ReadinessSurvey.Web.Jobs;
@@ -6,8 +7,7 @@ using ReadinessSurvey.Web.Security;
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--worker").ToArray());
 if (JobsHosting.IsWorker(args, builder.Configuration))
 {
-    await WorkerHost.RunAsync(args);
-    return 0;
+    return await WorkerHost.RunAsync(args);
 }
 
 // In Production every link is built from Site:BaseUrl: refuse to start without a usable one.
@@ -17,11 +17,21 @@ if (builder.Environment.IsProduction() && SiteAddress.ProductionProblem(builder.
     return 1;
 }
 
-builder.Services.AddReadinessCore(builder.Configuration);
+builder.Services.AddReadinessCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddReadinessWeb(builder.Configuration);
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (OptionsValidationException ex)
+{
+    // A bad folder setting (Storage:*, Reports:*): say which and where, without a stack trace.
+    await Console.Error.WriteLineAsync("ReadinessSurvey did not start: " + string.Join(" ", ex.Failures));
+    return 1;
+}
+
 app.UseReadinessWeb();
 await app.RunAsync();
 return 0;

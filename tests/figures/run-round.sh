@@ -7,6 +7,8 @@ cli="$1"; out="$2"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 rm -rf "$out"; mkdir -p "$out"
 export ConnectionStrings__Readiness="Data Source=$out/round.db"
+# Every other folder in the output folder too, and the repository's survey definitions (builds before issue 17's storage settings ignore these).
+export Storage__DataFolder="$out/data" Storage__SurveysFolder="$repo/surveys" Reports__Folder="$out/reports"
 run() { dotnet "$cli/readiness.dll" "$@"; }
 run survey import "$repo/surveys/ai-readiness-2024-25.json" >/dev/null
 run round open --name "Figures" --survey ai-readiness-2024-25 --opens 2024-01-01 --closes 2030-12-31 >/dev/null

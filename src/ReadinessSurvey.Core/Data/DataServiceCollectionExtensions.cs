@@ -20,7 +20,12 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddSingleton(options);
-        services.AddSingleton(new DatabaseTarget(options.Provider, ResolveConnectionString(options.Provider, connectionString)));
+        CheckConnectionString(options.Provider, connectionString);
+
+        // Without a connection string, SQLite's file is in the data folder, known once the storage settings are checked.
+        services.AddSingleton(sp => new DatabaseTarget(options.Provider, string.IsNullOrWhiteSpace(connectionString)
+            ? $"Data Source={sp.GetRequiredService<Storage.StoragePaths>().DefaultSqliteFile}"
+            : connectionString));
 
         // Pooled: a request reuses a reset context instead of building a new one and its internal services.
         // Interceptors registered as services join every context (tests use one to inject failures).
@@ -45,21 +50,15 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    public static string ResolveConnectionString(DatabaseProvider provider, string? configured)
+    /// <summary>The server providers need a connection string; SQLite defaults to a file in the data folder.</summary>
+    public static void CheckConnectionString(DatabaseProvider provider, string? configured)
     {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        if (provider != DatabaseProvider.Sqlite)
+        if (string.IsNullOrWhiteSpace(configured) && provider != DatabaseProvider.Sqlite)
         {
             throw new InvalidOperationException(
                 $"Database:Provider is {provider} but no connection string is set. Set ConnectionStrings:Readiness " +
                 "(for example with the environment variable ConnectionStrings__Readiness).");
         }
-
-        return ProjectPaths.DefaultSqliteConnectionString;
     }
 
     /// <summary>Creates a context for a provider and connection string without a service provider (CLI tools, tests).</summary>

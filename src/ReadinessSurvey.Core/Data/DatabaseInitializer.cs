@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     MigrationRunner migrations,
     CouncilRegisterImporter councils,
     SurveyLibrary surveys,
+    Storage.StoragePaths storage,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class DatabaseInitializer(
     private async Task ImportSurveysAsync(CancellationToken cancellationToken)
     {
         // A bad or changed file must not stop the platform: it is reported and the stored versions stay in use.
-        foreach (var outcome in await surveys.ImportFolderAsync(ProjectPaths.Surveys, "system", cancellationToken))
+        foreach (var outcome in await surveys.ImportFolderAsync(storage.Surveys, "system", cancellationToken))
         {
             if (outcome.Status == ImportStatus.Imported)
             {

@@ -22,9 +22,9 @@ public sealed class EmailOptions
     [Required]
     public string Contact { get; set; } = "the AI readiness survey team at ai-readiness@localhost";
 
-    /// <summary>Where Pickup mode writes its .eml files (relative paths are under the data folder).</summary>
+    /// <summary>Where Pickup mode writes its .eml files (a relative path is under <c>Storage:DataFolder</c>: by default <c>data/mail</c>).</summary>
     [Required]
-    public string PickupDirectory { get; set; } = "data/mail";
+    public string PickupDirectory { get; set; } = "mail";
 
     public SmtpSettings Smtp { get; set; } = new();
 

@@ -13,7 +13,7 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => Parses(o), "Email:ReminderDaysBeforeClose must be a list of whole numbers of days, such as 14,7,2.").ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddScoped(sp => EmailTransports.For(sp.GetRequiredService<IOptions<EmailOptions>>().Value));
+        services.TryAddScoped(sp => EmailTransports.For(sp.GetRequiredService<IOptions<EmailOptions>>().Value, sp.GetRequiredService<Storage.StoragePaths>().Data));
         services.AddScoped<EmailDelivery>();
         services.AddScoped<EmailOutbox>();
 

@@ -15,14 +15,15 @@ public interface IEmailTransport
 /// <summary>The transport for <c>Email:Mode</c>.</summary>
 public static class EmailTransports
 {
-    public static IEmailTransport For(EmailOptions options)
+    /// <param name="dataFolder">The data folder (<c>Storage:DataFolder</c>), which a relative pickup folder is under.</param>
+    public static IEmailTransport For(EmailOptions options, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Mode switch
         {
             EmailMode.Smtp => new SmtpTransport(options),
             EmailMode.Notify => new NotifyTransport(options.Notify),
-            _ => new PickupTransport(options),
+            _ => new PickupTransport(options, dataFolder),
         };
     }
 
@@ -38,9 +39,9 @@ public static class EmailTransports
 }
 
 /// <summary>The embedded default: each message is written as an .eml file to the pickup folder, so no mail server is needed.</summary>
-public sealed class PickupTransport(EmailOptions options) : IEmailTransport
+public sealed class PickupTransport(EmailOptions options, string dataFolder) : IEmailTransport
 {
-    public string Folder { get; } = Path.IsPathRooted(options.PickupDirectory) ? options.PickupDirectory : Path.Combine(ProjectPaths.Root, options.PickupDirectory);
+    public string Folder { get; } = Path.GetFullPath(options.PickupDirectory, dataFolder);
 
     public async Task SendAsync(EmailKind kind, EmailContent content, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class PublishedReport
     public required string Title { get; set; }
 
     /// <summary>
-    /// The publication's own folder, relative to the reports folder (<c>_published/&lt;round&gt;/run-&lt;id&gt;</c>):
+    /// The publication's own folder, relative to the published folder (<c>Reports:PublishedFolder</c>; <c>&lt;round&gt;/run-&lt;id&gt;</c>):
     /// a copy of the workbook, the charts and the list of files anyone may download.
     /// </summary>
     public string Folder { get; set; } = "";

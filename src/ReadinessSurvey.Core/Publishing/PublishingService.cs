@@ -14,7 +14,7 @@ namespace ReadinessSurvey.Publishing;
 /// published; its workbook is copied into a folder of the publication's own (a later run on the same
 /// day writes the same file name), with the charts beside it.
 /// </summary>
-public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snapshots, ReportService reports, AuditLog audit, TimeProvider clock)
+public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snapshots, ReportService reports, ReportFolder reportFolder, AuditLog audit, TimeProvider clock)
 {
     /// <summary>What an admin reviews before publishing a round.</summary>
     public async Task<PublishingReview?> ReviewAsync(int roundId, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
             throw new PublishingException("The round's current results are already published.");
         }
 
-        if (!ReportFolder.Contains(run.OutputPath) || !File.Exists(run.OutputPath))
+        if (!reportFolder.Contains(run.OutputPath) || !File.Exists(run.OutputPath))
         {
             throw new PublishingException($"The workbook of report run {run.Id} is no longer in the reports folder. Prepare it again.");
         }
@@ -75,7 +75,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
         }
 
         var folder = ReportFolder.NewPublishedFolder(run.OutputPath!, run.Id);
-        var files = await WriteFolderAsync(run, source, ReportFolder.Resolve(folder)!, cancellationToken);
+        var files = await WriteFolderAsync(run, source, reportFolder.ResolvePublished(folder)!, cancellationToken);
         var report = new PublishedReport
         {
             RoundId = roundId,
@@ -126,21 +126,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
     public async Task<(PublishedReport Report, PublishedFiles Files)?> FindPublishedAsync(long publishedReportId, CancellationToken cancellationToken = default)
     {
         var report = await db.PublishedReports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == publishedReportId && p.UnpublishedAt == null, cancellationToken);
-        return report is not null && FilesOf(report) is { } files ? (report, files) : null;
-    }
-
-    /// <summary>The publication's list of files, or null when its folder is missing or lies outside the reports folder.</summary>
-    public static PublishedFiles? FilesOf(PublishedReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return ReportFolder.Resolve(report.Folder) is { } folder ? PublishedFiles.Read(folder) : null;
-    }
-
-    /// <summary>The full path of one of a publication's files; the name must come from its <see cref="PublishedFiles"/>.</summary>
-    public static string PathOf(PublishedReport report, string listedName)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return Path.Combine(ReportFolder.Resolve(report.Folder) ?? throw new InvalidOperationException("The publication's folder is outside the reports folder."), listedName);
+        return report is not null && reportFolder.FilesOf(report) is { } files ? (report, files) : null;
     }
 
     /// <summary>Writes the publication's folder whole: into a temporary folder first, then moved into place.</summary>

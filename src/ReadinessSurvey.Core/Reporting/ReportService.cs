@@ -13,11 +13,11 @@ namespace ReadinessSurvey.Reporting;
 
 /// <summary>
 /// Generates a round's reports from its current aggregate snapshot and writes them under
-/// <c>reports/&lt;round-slug&gt;/</c> (or a given folder). Each file is written to a temporary name and
+/// <c>&lt;reports folder&gt;/&lt;round-slug&gt;/</c> (<c>Reports:Folder</c>, or a given folder). Each file is written to a temporary name and
 /// moved into place, so a reader never sees half a workbook.
 /// </summary>
 public sealed class ReportService(
-    ReadinessDbContext db, SnapshotReader snapshots, SurveyLibrary surveys, IServiceScopeFactory scopes, TimeProvider clock) : IReportGenerator
+    ReadinessDbContext db, SnapshotReader snapshots, SurveyLibrary surveys, Publishing.ReportFolder reportFolder, IServiceScopeFactory scopes, TimeProvider clock) : IReportGenerator
 {
     /// <summary>How many council workbooks are written at once (default: one per processor).</summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
@@ -174,11 +174,11 @@ public sealed class ReportService(
                 files[i] = await WriteCouncilAsync(source, context, codes[i], outDir, token);
                 progress?.Report(5 + (94 * Interlocked.Increment(ref done) / Math.Max(1, codes.Count)));
             });
-        var folder = outDir is null ? Path.Combine(ProjectPaths.Reports, source.RoundSlug) : Path.GetFullPath(outDir);
+        var folder = outDir is null ? Path.Combine(reportFolder.Root, source.RoundSlug) : Path.GetFullPath(outDir);
         return new ReportOutput(folder, files);
     }
 
-    private static async Task<string> WriteCouncilAsync(ReportSource source, ReadinessDbContext context, string code, string? outDir, CancellationToken ct)
+    private async Task<string> WriteCouncilAsync(ReportSource source, ReadinessDbContext context, string code, string? outDir, CancellationToken ct)
     {
         var model = await CouncilModelAsync(source, context, source.Content.Councils.Single(c => c.Code == code), ct);
         var path = PathFor(source, CouncilBenchmarkWriter.KindFor(code), "xlsx", outDir);
@@ -214,9 +214,9 @@ public sealed class ReportService(
     public Task WriteExportAsync(ReportSource source, ExportFormat format, Stream output, CancellationToken cancellationToken) =>
         new ResponseExportWriter(format).WriteAsync(ExportMapper.Map(source, db), output, cancellationToken);
 
-    private static string PathFor(ReportSource source, string kind, string extension, string? outDir)
+    private string PathFor(ReportSource source, string kind, string extension, string? outDir)
     {
-        var path = ReportFileNames.FullPath(source.RoundSlug, kind, source.FileDate, extension);
+        var path = reportFolder.PathFor(source.RoundSlug, kind, source.FileDate, extension);
         return outDir is null ? path : Path.Combine(Path.GetFullPath(outDir), Path.GetFileName(path));
     }
 

@@ -10,10 +10,13 @@ public static class SurveyDefinitionCatalog
     public static IReadOnlyList<LoadResult> LoadFolder(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        return Directory.EnumerateFiles(folder, "*.json")
+        return DefinitionFiles(folder).Select(SurveyDefinitionLoader.LoadFile).ToList();
+    }
+
+    /// <summary>The definition files in a folder (*.json but the schema), ordered by file name.</summary>
+    public static IReadOnlyList<string> DefinitionFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json")
             .Where(f => !string.Equals(Path.GetFileName(f), SchemaFileName, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(SurveyDefinitionLoader.LoadFile)
             .ToList();
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Web.Jobs;
@@ -9,13 +10,24 @@ namespace ReadinessSurvey.Web.Jobs;
 /// </summary>
 public static class WorkerHost
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args.Where(a => !string.Equals(a, "--worker", StringComparison.OrdinalIgnoreCase)).ToArray());
-        builder.Services.AddReadinessCore(builder.Configuration);
+        builder.Services.AddReadinessCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddReadinessJobsHost(builder.Configuration, worker: true);
         using var host = builder.Build();
-        if (host.Services.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.Sqlite)
+        DatabaseTarget target;
+        try
+        {
+            target = host.Services.GetRequiredService<DatabaseTarget>();
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("ReadinessSurvey worker did not start: " + string.Join(" ", ex.Failures));
+            return 1;
+        }
+
+        if (target.Provider == DatabaseProvider.Sqlite)
         {
             host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost))
                 .LogWarning("Worker mode on SQLite: job storage is in memory, so this worker runs only its own nightly and re-enqueued jobs.");
@@ -27,5 +39,6 @@ public static class WorkerHost
         }
 
         await host.RunAsync();
+        return 0;
     }
 }

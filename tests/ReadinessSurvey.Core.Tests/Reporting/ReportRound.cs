@@ -68,7 +68,7 @@ public static class ReportRound
     {
         ArgumentNullException.ThrowIfNull(database);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(database)).Build();
-        var services = new ServiceCollection().AddLogging().AddReadinessCore(configuration);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddReadinessCore(configuration, database.Folder);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         return services.BuildServiceProvider();
     }

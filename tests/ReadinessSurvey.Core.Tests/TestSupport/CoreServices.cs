@@ -23,7 +23,7 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddReadinessCore(configuration);
+        services.AddReadinessCore(configuration, database.Folder);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())

@@ -47,12 +47,14 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A temporary folder of the test's own (for reports and other files), deleted afterwards.</summary>
     public string Folder => _folder;
 
-    /// <summary>The configuration that points the platform at this database.</summary>
-    public Dictionary<string, string?> Settings() => new()
+    /// <summary>The configuration that points the platform at this database, and its files at <see cref="Folder"/>.</summary>
+    public Dictionary<string, string?> Settings()
     {
-        ["ConnectionStrings:Readiness"] = ConnectionString,
-        ["Database:Provider"] = Provider.ToString(),
-    };
+        var settings = Repository.StorageSettings(_folder);
+        settings["ConnectionStrings:Readiness"] = ConnectionString;
+        settings["Database:Provider"] = Provider.ToString();
+        return settings;
+    }
 
     public ReadinessDbContext CreateContext() => DataServiceCollectionExtensions.CreateContext(Provider, ConnectionString);
 

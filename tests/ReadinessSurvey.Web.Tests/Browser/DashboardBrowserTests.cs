@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Surveys;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Browser;
 
@@ -31,7 +32,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         }
 
         // A question, then filtered by a council type; the filter is a plain GET form, so it is used without JavaScript.
-        var question = SurveyDefinitionLoader.LoadFile(Path.Combine(ProjectPaths.Root, "surveys", "ai-readiness-2024-25.json")).Definition!
+        var question = SurveyDefinitionLoader.LoadFile(Repository.File("surveys", "ai-readiness-2024-25.json")).Definition!
             .Questions.First(q => q.Type == QuestionType.SingleChoice && !q.IsAboutContributor);
         await page.Locator($"main a[href$='/questions/{question.Id}']").ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);

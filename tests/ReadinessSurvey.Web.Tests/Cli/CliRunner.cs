@@ -21,8 +21,10 @@ public static class CliRunner
         }
 
         ArgumentNullException.ThrowIfNull(database);
-        start.Environment["ConnectionStrings__Readiness"] = database.ConnectionString;
-        start.Environment["Database__Provider"] = database.Provider.ToString();
+        foreach (var (key, value) in database.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

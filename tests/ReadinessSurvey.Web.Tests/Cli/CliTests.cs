@@ -135,8 +135,11 @@ internal sealed class ReadinessWebFactoryOn(TestDatabase database) : Microsoft.A
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Readiness", database.ConnectionString);
-        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        foreach (var (key, value) in database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("SignInRateLimit:PermitLimit", "1000");
         builder.UseSetting("SignInRateLimit:InvitationPermitLimit", "1000");
     }

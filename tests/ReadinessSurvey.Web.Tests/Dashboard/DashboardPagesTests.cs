@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -9,7 +10,7 @@ using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Surveys;
-using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Dashboard;
 
@@ -260,7 +261,7 @@ public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixtur
 
     private (Question Question, QuestionResult Result) FirstSingleChoice()
     {
-        var definition = SurveyDefinitionLoader.LoadFile(Path.Combine(ProjectPaths.Root, "surveys", "ai-readiness-2024-25.json")).Definition!;
+        var definition = SurveyDefinitionLoader.LoadFile(Repository.File("surveys", "ai-readiness-2024-25.json")).Definition!;
         return definition.Questions
             .Where(q => q.Type == QuestionType.SingleChoice)
             .Select(q => (q, fixture.Content.Questions.FirstOrDefault(r => r.QuestionId == q.Id)))

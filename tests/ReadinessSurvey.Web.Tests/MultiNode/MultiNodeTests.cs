@@ -54,6 +54,8 @@ public sealed class MultiNodeTests
             ["Database__Provider"] = provider.ToString(),
             ["ConnectionStrings__Readiness"] = database.ConnectionString,
             ["Reports__Folder"] = reports,
+            ["Storage__DataFolder"] = Path.Combine(database.Folder, "data"),
+            ["Storage__SurveysFolder"] = Repository.Surveys,
 
             // Production refuses to start without the public address that every link is built from.
             ["Site__BaseUrl"] = "http://localhost:5080/",

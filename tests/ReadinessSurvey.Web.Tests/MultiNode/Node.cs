@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.MultiNode;
 
@@ -101,7 +102,7 @@ public sealed class Node : IDisposable
             UseShellExecute = false,
 
             // The web project's folder: its content root, as with dotnet run.
-            WorkingDirectory = Path.Combine(ProjectPaths.Root, "src", "ReadinessSurvey.Web"),
+            WorkingDirectory = Repository.File("src", "ReadinessSurvey.Web"),
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReadinessSurvey.Web.dll"));
         foreach (var arg in args)

@@ -54,10 +54,10 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Equal(run.Id, report.ReportRunId);
         Assert.Equal(run.SnapshotId, report.SnapshotId);
         Assert.StartsWith("ai-readiness-2024-25 version ", report.SurveyVersion, StringComparison.Ordinal);
-        var files = PublishingService.FilesOf(report)!;
+        var files = Folder.FilesOf(report)!;
         Assert.Equal(Path.GetFileName(run.OutputPath), files.Workbook);
         Assert.True(files.Charts.Count >= 5, $"{files.Charts.Count} charts");
-        Assert.All(files.Names, n => Assert.True(File.Exists(PublishingService.PathOf(report, n)), n));
+        Assert.All(files.Names, n => Assert.True(File.Exists(Folder.PathOf(report, n)), n));
         Assert.Contains("report.published", await AuditActionsAsync($"round:{roundId}"));
     }
 
@@ -68,7 +68,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         using var visitor = fixture.Factory.CreateFormClient();
 
         var page = await visitor.GetPageAsync("/reports");
-        var files = PublishingService.FilesOf(report)!;
+        var files = Folder.FilesOf(report)!;
         var workbook = await visitor.GetAsync($"/reports/{report.Id}/{files.Workbook}");
         var chart = files.Charts[0];
         var png = await visitor.GetAsync($"/reports/{report.Id}/{chart.Png}");
@@ -82,7 +82,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Contains($"href=\"/reports/{report.Id}/{files.Workbook}\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(await File.ReadAllBytesAsync(PublishingService.PathOf(report, files.Workbook)), await workbook.Content.ReadAsByteArrayAsync());
+        Assert.Equal(await File.ReadAllBytesAsync(Folder.PathOf(report, files.Workbook)), await workbook.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await png.Content.ReadAsByteArrayAsync())[..4]);
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
@@ -111,7 +111,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
             $"/reports/{report.Id}/..%5C..%5C{roundFolder}%5C{internalName}",
             $"/reports/{report.Id}/%2Fetc%2Fpasswd",
             $"/reports/{internalId}/{internalName}",
-            $"/reports/999999/{PublishingService.FilesOf(report)!.Workbook}",
+            $"/reports/999999/{Folder.FilesOf(report)!.Workbook}",
         ];
         foreach (var path in attempts)
         {
@@ -129,7 +129,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         var (roundId, report) = await PublishNewRoundAsync();
         using var admin = await fixture.Factory.SignInAsAsync(PolicyRoles.Admin);
         using var visitor = fixture.Factory.CreateFormClient();
-        var workbook = $"/reports/{report.Id}/{PublishingService.FilesOf(report)!.Workbook}";
+        var workbook = $"/reports/{report.Id}/{Folder.FilesOf(report)!.Workbook}";
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(workbook)).StatusCode);
 
         var confirm = await admin.GetPageAsync($"/admin/publishing/unpublish/{report.Id}");
@@ -202,6 +202,8 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.True(published.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Match(await published.Content.ReadAsStringAsync(), "govuk-error-summary__list\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         return (roundId, await PublishedAsync(roundId));
     }
+
+    private ReportFolder Folder => fixture.Factory.Services.GetRequiredService<ReportFolder>();
 
     private Task<PublishedReport> PublishedAsync(int roundId) => fixture.Data.WithAsync(sp =>
         sp.GetRequiredService<ReadinessDbContext>().PublishedReports.AsNoTracking().SingleAsync(p => p.RoundId == roundId && p.UnpublishedAt == null));

@@ -156,11 +156,12 @@ public sealed class ReportRequestTests(PublishingFixture fixture) : IClassFixtur
         var ids = await fixture.Data.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<ReadinessDbContext>();
+            var reports = sp.GetRequiredService<ReportFolder>().Root;
             var runs = new[]
             {
                 new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Succeeded, OutputPath = outside },
-                new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Succeeded, OutputPath = Path.Combine(ReportFolder.Root, "..", "ReadinessSurvey.sln") },
-                new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Succeeded, OutputPath = Path.Combine(ReportFolder.Root, "gone", "x.xlsx") },
+                new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Succeeded, OutputPath = Path.Combine(reports, "..", "outside.xlsx") },
+                new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Succeeded, OutputPath = Path.Combine(reports, "gone", "x.xlsx") },
                 new ReportRun { RoundId = fixture.RoundId, Kind = "sector", RequestedBy = "t", Status = ReportRunStatus.Pending },
             };
             db.ReportRuns.AddRange(runs);

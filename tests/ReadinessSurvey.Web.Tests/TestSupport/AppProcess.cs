@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web;
 
@@ -14,14 +15,14 @@ public sealed class AppProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private AppProcess(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    private AppProcess(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
@@ -69,28 +70,41 @@ public sealed class AppProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>The CLI (<c>readiness</c>) with these arguments on a SQLite file.</summary>
-    public static AppProcess Cli(string connectionString, params string[] args) =>
-        new("readiness.dll", args, new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Readiness"] = connectionString,
-            ["Database__Provider"] = "Sqlite",
-        });
+    public static AppProcess Cli(string connectionString, params string[] args)
+    {
+        var environment = StorageBeside(connectionString);
+        environment["ConnectionStrings__Readiness"] = connectionString;
+        environment["Database__Provider"] = "Sqlite";
+        return new("readiness.dll", args, environment);
+    }
 
     /// <summary>The web app listening on a loopback port, in the given environment, with extra settings.</summary>
     public static AppProcess Web(string connectionString, int port, string environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Readiness"] = connectionString,
-            ["Database__Provider"] = "Sqlite",
-            ["ASPNETCORE_ENVIRONMENT"] = environment,
-        };
+        var all = StorageBeside(connectionString);
+        all["ConnectionStrings__Readiness"] = connectionString;
+        all["Database__Provider"] = "Sqlite";
+        all["ASPNETCORE_ENVIRONMENT"] = environment;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
         return new AppProcess("ReadinessSurvey.Web.dll", ["--urls", $"http://127.0.0.1:{port}"], all);
+    }
+
+    /// <summary>
+    /// The CLI or the web app started in <paramref name="folder"/> with only the given settings, as an operator runs it
+    /// from a checkout: relative folders (data/, surveys/, reports/) are under that folder.
+    /// </summary>
+    public static AppProcess StartIn(string folder, bool web, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        new(web ? "ReadinessSurvey.Web.dll" : "readiness.dll", args, environment, folder);
+
+    /// <summary>Storage settings as environment variables: every folder beside the SQLite file, the repository's survey definitions.</summary>
+    private static Dictionary<string, string?> StorageBeside(string connectionString)
+    {
+        var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource)!;
+        return Repository.StorageSettings(folder).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
     }
 
     /// <summary>A loopback port nothing listens on now.</summary>

@@ -61,7 +61,8 @@ public sealed class PublishingRound(ReadinessWebFactory factory) : IDisposable
 
     public void Dispose()
     {
-        var folders = _slugs.SelectMany(s => new[] { Path.Combine(ReportFolder.Root, s), Path.Combine(ReportFolder.Root, ReportFolder.PublishedFolderName, s) });
+        var reports = factory.Services.GetRequiredService<ReportFolder>();
+        var folders = _slugs.SelectMany(s => new[] { Path.Combine(reports.Root, s), Path.Combine(reports.PublishedRoot, s) });
         foreach (var folder in folders)
         {
             if (Directory.Exists(folder))

@@ -18,7 +18,16 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
     }
 
     // Not public: a class fixture may have one public constructor only.
-    private ReadinessWebFactory(TestDatabase database) => _database = database;
+    private ReadinessWebFactory(TestDatabase database)
+    {
+        _database = database;
+
+        // Reports, published files and mail in the database's own temporary folder, never in the checkout.
+        foreach (var (key, value) in Repository.StorageSettings(database.Folder))
+        {
+            Settings[key] = value;
+        }
+    }
 
     /// <summary>The app on a given database, which the factory disposes with itself.</summary>
     public static ReadinessWebFactory On(TestDatabase database) => new(database);

@@ -10,7 +10,7 @@ namespace ReadinessSurvey.Web.Pages.Reports;
 /// nothing from the request becomes part of a path, so no other file (an internal workbook, the database)
 /// can be reached, and a report taken down stops downloading at once.
 /// </summary>
-public sealed class FileModel(PublishingService publishing) : PageModel
+public sealed class FileModel(PublishingService publishing, ReportFolder reports) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, string name, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class FileModel(PublishingService publishing) : PageModel
             return NotFound();
         }
 
-        var path = PublishingService.PathOf(found.Report, name);
+        var path = reports.PathOf(found.Report, name);
         return System.IO.File.Exists(path) ? PhysicalFile(path, ReportRunFiles.ContentTypeOf(name), name) : NotFound();
     }
 }

@@ -3,17 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Publishing;
 using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Admin.Reports;
 
 /// <summary>Downloads a finished report run (one file, or a zip of several), and records who did.</summary>
-public sealed class DownloadModel(ReadinessDbContext db, AuditLog audit) : PageModel
+public sealed class DownloadModel(ReadinessDbContext db, ReportFolder reports, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         var run = await db.ReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        var files = run is null ? [] : ReportRunFiles.Of(run);
+        var files = run is null ? [] : ReportRunFiles.Of(run, reports);
         if (run is null || files.Count == 0)
         {
             return NotFound();

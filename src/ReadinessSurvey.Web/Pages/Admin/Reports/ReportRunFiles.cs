@@ -16,11 +16,12 @@ public static class ReportRunFiles
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static IReadOnlyList<string> Of(ReportRun run)
+    public static IReadOnlyList<string> Of(ReportRun run, ReportFolder reports)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(reports);
         var path = run.OutputPath;
-        if (run.Status != ReportRunStatus.Succeeded || !ReportFolder.Contains(path))
+        if (run.Status != ReportRunStatus.Succeeded || !reports.Contains(path))
         {
             return [];
         }
@@ -44,7 +45,7 @@ public static class ReportRunFiles
             files = [full];
         }
 
-        return [.. files.Where(f => ReportFolder.Contains(f) && File.Exists(f))];
+        return [.. files.Where(f => reports.Contains(f) && File.Exists(f))];
     }
 
     /// <summary>The name a download takes: the round's folder name and the file's, cleaned.</summary>

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Publishing;
 using ReadinessSurvey.Reporting;
 
 namespace ReadinessSurvey.Web.Pages.Admin.Reports;
 
 /// <summary>One report run: where it has got to, and its download when it is ready. Refreshing the page shows progress.</summary>
-public sealed class RunModel(ReadinessDbContext db) : PageModel
+public sealed class RunModel(ReadinessDbContext db, ReportFolder reports) : PageModel
 {
     public ReportRun Run { get; private set; } = null!;
 
@@ -26,7 +27,7 @@ public sealed class RunModel(ReadinessDbContext db) : PageModel
         }
 
         (Run, RoundName) = (row.Run, row.Name);
-        Files = ReportRunFiles.Of(Run).Select(Path.GetFileName).OfType<string>().ToList();
+        Files = ReportRunFiles.Of(Run, reports).Select(Path.GetFileName).OfType<string>().ToList();
         return Page();
     }
 }
