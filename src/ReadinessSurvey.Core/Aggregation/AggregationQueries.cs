@@ -60,7 +60,7 @@ public static class AggregationQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         var typeNames = await db.Councils.GroupBy(c => new { c.TypeCode, c.TypeName })
-            .Select(g => new TypeName(g.Key.TypeCode, g.Key.TypeName, g.Count(), g.Min(c => c.Name)!)).ToListAsync(cancellationToken);
+            .Select(g => new TypeName(g.Key.TypeCode, g.Key.TypeName, g.Count())).ToListAsync(cancellationToken);
         var types = typeNames.GroupBy(t => t.Code).Select(g => new GroupInfo(Breakdowns.Type, g.Key, TypeLabel(g))).ToList();
         var regions = await db.Councils.GroupBy(c => c.RegionCode)
             .Select(g => new GroupInfo(Breakdowns.Region, g.Key, g.Min(c => c.RegionName)!)).ToListAsync(cancellationToken);
@@ -70,18 +70,18 @@ public static class AggregationQueries
 
     /// <summary>
     /// A type group's label: the register's council type (la_type_name) of most of its members, e.g.
-    /// "London borough" for E09, never the alphabetically first; members of other types in the same GSS
-    /// entity are named, e.g. "London borough (with City of London)", so a pivot of the export by council
-    /// type reconciles with it.
+    /// "London borough" for E09, never the alphabetically first; other types in the same GSS entity are
+    /// named after it, e.g. "London borough (including City corporation)", so a pivot of the export by
+    /// council type reconciles with it. Council names are never used: published labels name no council.
     /// </summary>
     private static string TypeLabel(IEnumerable<TypeName> names)
     {
         var ordered = names.OrderByDescending(t => t.Councils).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-        var others = ordered.Skip(1).Select(t => t.Councils == 1 ? t.FirstCouncil : $"{t.Councils} of type {t.Name}").ToList();
-        return others.Count == 0 ? ordered[0].Name : $"{ordered[0].Name} (with {string.Join(" and ", others)})";
+        var others = ordered.Skip(1).Select(t => t.Name).ToList();
+        return others.Count == 0 ? ordered[0].Name : $"{ordered[0].Name} (including {string.Join(" and ", others)})";
     }
 
-    private sealed record TypeName(string Code, string Name, int Councils, string FirstCouncil);
+    private sealed record TypeName(string Code, string Name, int Councils);
 
     /// <summary>Councils in the register without a submitted return for the round, with how far they got.</summary>
     public static IQueryable<CouncilStatusRow> NotSubmitted(ReadinessDbContext db, int roundId)

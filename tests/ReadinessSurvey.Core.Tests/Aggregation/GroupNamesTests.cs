@@ -12,14 +12,14 @@ public sealed class GroupNamesTests : IDisposable
     private readonly TestDatabase _database = new();
 
     [Fact]
-    public async Task London_boroughs_are_named_London_borough_with_the_City_named_beside_them()
+    public async Task London_boroughs_are_named_London_borough_with_the_City_corporation_after_them()
     {
         await using var db = _database.CreateContext();
         await new CouncilRegisterImporter(db, new FakeTimeProvider()).ImportAsync(CouncilRegister.BundledFile);
 
         var types = (await AggregationQueries.RegisterGroupsAsync(db, CancellationToken.None)).Where(g => g.Breakdown == Breakdowns.Type).ToList();
 
-        Assert.Equal("London borough (with City of London)", types.Single(t => t.Key == "E09").Label);
+        Assert.Equal("London borough (including City corporation)", types.Single(t => t.Key == "E09").Label);
         Assert.Equal("Welsh unitary authority", types.Single(t => t.Key == "W06").Label);
         Assert.DoesNotContain(types, t => t.Label.StartsWith("City corporation", StringComparison.Ordinal));
         Assert.Equal(types.Count, types.Select(t => t.Label).Distinct(StringComparer.Ordinal).Count());
