@@ -23,7 +23,7 @@ internal sealed class PublishedViewBuilder(
     public const string CountRow = "(n)";
     public const string UnscoredRow = "(unscored)";
     public const string SubmittedRow = "(submitted)";
-    private const string SubmittedLink = "submitted";
+    private const string SubmittedLink = AuditedProtection.SubmittedLink;
 
     private static readonly string[] CountBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
     // No maturity columns for questions and dimensions: see PublishedSystem.

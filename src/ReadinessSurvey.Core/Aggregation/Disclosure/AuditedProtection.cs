@@ -17,6 +17,9 @@ public static class AuditedProtection
 {
     private const int MaxRounds = 6;
 
+    /// <summary>The row link of rows equal to the councils that submitted (see <c>PublishedViewBuilder</c>).</summary>
+    internal const string SubmittedLink = "submitted";
+
     /// <param name="publish">Makes the published view from a suppression result (withheld cells as null).</param>
     /// <param name="tableOf">The suppressor's table name for a family in a breakdown.</param>
     public static AuditedResult Protect(
@@ -47,11 +50,17 @@ public static class AuditedProtection
             }
 
             var before = result.Withheld;
+            // Rows equal to the councils that submitted are never complements outside the response family:
+            // withholding one hides how many councils answered (links carry it there) and hides nothing new.
+            var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
+                .SelectMany(t => t.AllRows.Where(r => t.LinkOf(r) == SubmittedLink).Select(r => (t.Family, Row: r)))
+                .ToHashSet();
             if (round < MaxRounds)
             {
                 foreach (var range in narrow)
                 {
-                    foreach (var complement in Complements(range.Cell, system).Concat(Routed(range.Cell, system, links)))
+                    foreach (var complement in Complements(range.Cell, system).Concat(Routed(range.Cell, system, links))
+                        .Where(c => !submittedRows.Contains((c.Family, c.Row))))
                     {
                         forced.TryAdd(RefOf(complement, tables), $"protects {range.Cell} (provable {range.Low} to {range.High}) across linked tables");
                     }
@@ -107,8 +116,10 @@ public static class AuditedProtection
         }
         while (families.Count != count);
 
+        // Rows equal to the councils that submitted in every group are left to the response counts: withholding
+        // them here would hide how many councils answered, and they say no more than those counts do.
         return tables.Where(t => families.Contains(t.Family))
-            .SelectMany(t => t.AllRows.SelectMany(row => t.AllColumns.Select(column => new CellRef(t.Name, row, column))));
+            .SelectMany(t => t.AllRows.Where(row => t.LinkOf(row) != SubmittedLink).SelectMany(row => t.AllColumns.Select(column => new CellRef(t.Name, row, column))));
     }
 
     /// <summary>
