@@ -59,13 +59,29 @@ public static class AggregationQueries
     public static async Task<List<GroupInfo>> RegisterGroupsAsync(ReadinessDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var types = await db.Councils.GroupBy(c => c.TypeCode)
-            .Select(g => new GroupInfo(Breakdowns.Type, g.Key, g.Min(c => c.TypeName)!)).ToListAsync(cancellationToken);
+        var typeNames = await db.Councils.GroupBy(c => new { c.TypeCode, c.TypeName })
+            .Select(g => new TypeName(g.Key.TypeCode, g.Key.TypeName, g.Count())).ToListAsync(cancellationToken);
+        var types = typeNames.GroupBy(t => t.Code).Select(g => new GroupInfo(Breakdowns.Type, g.Key, TypeLabel(g))).ToList();
         var regions = await db.Councils.GroupBy(c => c.RegionCode)
             .Select(g => new GroupInfo(Breakdowns.Region, g.Key, g.Min(c => c.RegionName)!)).ToListAsync(cancellationToken);
         var tiers = await db.Councils.Select(c => c.Tier).Distinct().ToListAsync(cancellationToken);
         return [.. types, .. regions, .. tiers.Select(t => new GroupInfo(Breakdowns.Tier, t, t))];
     }
+
+    /// <summary>
+    /// A type group's label: the register's council type (la_type_name) of most of its members, e.g.
+    /// "London borough" for E09, never the alphabetically first; other types in the same GSS entity are
+    /// named after it, e.g. "London borough (including City corporation)", so a pivot of the export by
+    /// council type reconciles with it. Council names are never used: published labels name no council.
+    /// </summary>
+    private static string TypeLabel(IEnumerable<TypeName> names)
+    {
+        var ordered = names.OrderByDescending(t => t.Councils).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var others = ordered.Skip(1).Select(t => t.Name).ToList();
+        return others.Count == 0 ? ordered[0].Name : $"{ordered[0].Name} (including {string.Join(" and ", others)})";
+    }
+
+    private sealed record TypeName(string Code, string Name, int Councils);
 
     /// <summary>Councils in the register without a submitted return for the round, with how far they got.</summary>
     public static IQueryable<CouncilStatusRow> NotSubmitted(ReadinessDbContext db, int roundId)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ReadinessSurvey.Aggregation.Disclosure;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
@@ -67,7 +68,10 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         var data = await ReadAsync(roundId, questions, definition, cancellationToken);
         var builder = new ContentBuilder(data, threshold);
         var content = builder.Build();
-        var (published, log) = new PublishedViewBuilder(builder, content, threshold).Build();
+        // The register's atoms and the questionnaire's routing are public: the audit assumes a reader has them.
+        var atoms = PublishedSystem.Atoms(data.Registered);
+        var links = definition is null ? [] : RoutingLinks.From(definition, atoms.Select(a => a.Type));
+        var (published, log) = new PublishedViewBuilder(builder, content, threshold, atoms, links).Build();
         var contentJson = SnapshotJson.Write(content);
         var snapshot = new AggregateSnapshot
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReadinessSurvey.Aggregation.Disclosure;
 using ReadinessSurvey.Aggregation.Statistics;
 
 namespace ReadinessSurvey.Aggregation;
@@ -15,16 +16,18 @@ namespace ReadinessSurvey.Aggregation;
 /// councils that submitted in every group (the response counts, the base of a question everyone
 /// answered, the maturity total) are linked across tables, so a number withheld in one is withheld in all.
 /// </remarks>
-internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotContent content, int threshold)
+internal sealed class PublishedViewBuilder(
+    ContentBuilder source, SnapshotContent content, int threshold, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links)
 {
     public const string BaseRow = "(base)";
     public const string CountRow = "(n)";
     public const string UnscoredRow = "(unscored)";
     public const string SubmittedRow = "(submitted)";
-    private const string SubmittedLink = "submitted";
+    private const string SubmittedLink = AuditedProtection.SubmittedLink;
 
     private static readonly string[] CountBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
-    private static readonly string[] QuestionBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier, Breakdowns.Maturity];
+    // No maturity columns for questions and dimensions: see PublishedSystem.
+    private static readonly string[] QuestionBreakdowns = [Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
 
     private readonly Dictionary<(string Breakdown, string Group), string> _populations = [];
     private SuppressionResult _result = new(new HashSet<CellRef>(), []);
@@ -44,9 +47,15 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
         }
 
         tables.AddRange(MaturityTables());
-        _result = Suppressor.Apply(tables, threshold, NestedSums(tables));
+        var protectedView = AuditedProtection.Protect(tables, threshold, NestedSums(tables), Publish, atoms, links);
+        return (protectedView.Published, protectedView.Suppression.Log);
+    }
 
-        var published = content with
+    /// <summary>The published view with the cells a suppression result withholds set to null.</summary>
+    private SnapshotContent Publish(SuppressionResult result)
+    {
+        _result = result;
+        return content with
         {
             Published = true,
             Responses = new ResponseSummary([.. content.Responses.Rates.Select(PublishRate)], []),
@@ -55,7 +64,6 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
             Dimensions = [.. content.Dimensions.Select(PublishDimension)],
             Maturity = [.. content.Maturity.Select(PublishMaturity)],
         };
-        return (published, _result.Log);
     }
 
     private IEnumerable<CountTable> ResponseTables()
@@ -221,7 +229,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
         {
             return question with
             {
-                Groups = [.. question.Groups.Select(g =>
+                Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
                     Withheld($"number:{question.QuestionId}", g.Breakdown, g.Group, CountRow)
                         ? g with { Base = null, Numbers = WithheldStats }
                         : g with { Numbers = g.Numbers is null ? null : g.Numbers with { Min = null, Max = null } })],
@@ -231,7 +239,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
         var table = $"question:{question.QuestionId}";
         return question with
         {
-            Groups = [.. question.Groups.Select(g =>
+            Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
             {
                 var baseWithheld = Withheld(table, g.Breakdown, g.Group, BaseRow);
                 return g with
@@ -252,7 +260,7 @@ internal sealed class PublishedViewBuilder(ContentBuilder source, SnapshotConten
         var table = $"dimension:{dimension.DimensionId}";
         return dimension with
         {
-            Groups = [.. dimension.Groups.Select(g => g with
+            Groups = [.. dimension.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g => g with
             {
                 Scores = Withheld(table, g.Breakdown, g.Group, CountRow) ? WithheldStats : g.Scores with { Min = null, Max = null },
                 Unscored = Withheld(table, g.Breakdown, g.Group, UnscoredRow) ? null : g.Unscored,

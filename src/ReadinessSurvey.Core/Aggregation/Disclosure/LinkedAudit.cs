@@ -1,5 +1,3 @@
-using Google.OrTools.LinearSolver;
-
 namespace ReadinessSurvey.Aggregation.Disclosure;
 
 /// <summary>
@@ -30,13 +28,32 @@ public static class LinkedAudit
     /// <summary>The response family's one row.</summary>
     public const string SubmittedRow = "(submitted)";
 
-    private const double Tolerance = 1e-6;
+    /// <summary>
+    /// Whether a range protects its cell: it reaches 0 or the threshold, so a reader cannot prove the
+    /// count is a small non-zero number (1 to threshold-1). 0 to 1 and 3 to 5 are safe at threshold 5;
+    /// 1 to 1, 2 to 3 and 1 to 4 are not.
+    /// </summary>
+    public static bool IsSafe(CellRange range, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return IsSafe(range.Low, range.High, threshold);
+    }
 
+    internal static bool IsSafe(int low, int high, int threshold) => low == 0 || high >= threshold;
+
+    /// <param name="screenAt">
+    /// When given, cells are first screened at this threshold (see <see cref="IsSafe"/>): a cell proven safe
+    /// by feasible points is returned with the values seen (part of its true range, already wide enough);
+    /// only the others get exact bounds. Without it every range is exact.
+    /// </param>
+    /// <param name="only">When given, only the families joined (by routing) to one of these are audited.</param>
     public static IReadOnlyList<CellRange> Ranges(
         IReadOnlyList<AuditFamily> families,
         IReadOnlyList<AuditCell> cells,
         IReadOnlyList<RegisterAtom> atoms,
-        IReadOnlyList<RoutingLink> links)
+        IReadOnlyList<RoutingLink> links,
+        IReadOnlySet<string>? only = null,
+        int? screenAt = null)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(cells);
@@ -51,7 +68,7 @@ public static class LinkedAudit
 
         var cellsByFamily = cells.GroupBy(c => c.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var ranges = new List<CellRange>();
-        foreach (var component in Components(families, links))
+        foreach (var component in Components(families, links).Where(c => only is null || c.Any(only.Contains)))
         {
             var audited = component.Where(f => f != ResponseFamily || component.Count == 1).ToList();
             var withheld = audited.SelectMany(f => cellsByFamily.GetValueOrDefault(f) ?? []).Where(c => c.Value is null).ToList();
@@ -61,9 +78,14 @@ public static class LinkedAudit
             }
 
             var members = component.Append(ResponseFamily).Distinct(StringComparer.Ordinal).Select(f => byName[f]).ToList();
-            using var program = new Program(members, atoms);
+            using var program = new AuditProgram(members, atoms);
             program.Publish(members.SelectMany(f => cellsByFamily.GetValueOrDefault(f.Name) ?? []).Where(c => c.Value is not null));
             program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
+            if (screenAt is { } threshold)
+            {
+                program.Screen(withheld, threshold);
+            }
+
             ranges.AddRange(withheld.Select(program.Range));
         }
 
@@ -81,147 +103,5 @@ public static class LinkedAudit
         }
 
         return [.. families.GroupBy(f => Find(f.Name), StringComparer.Ordinal).Select(g => g.Select(f => f.Name).ToList())];
-    }
-
-    /// <summary>One linear program over a group of families, solved once per bound asked of it.</summary>
-    private sealed class Program : IDisposable
-    {
-        private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools' GLOP solver is not available.");
-        private readonly IReadOnlyList<RegisterAtom> _atoms;
-        private readonly Dictionary<(string Family, string Row), Variable[]> _rows = new();
-        private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
-
-        public Program(IReadOnlyList<AuditFamily> families, IReadOnlyList<RegisterAtom> atoms)
-        {
-            _atoms = atoms;
-            var submitted = Add(ResponseFamily, SubmittedRow);
-            foreach (var family in families.Where(f => f.Name != ResponseFamily))
-            {
-                var rows = family.Rows.Select(row => Add(family.Name, row)).ToList();
-                var total = family.TotalRow is { } totalRow ? Add(family.Name, totalRow) : null;
-                for (var a = 0; a < atoms.Count; a++)
-                {
-                    foreach (var row in rows.Append(total).OfType<Variable[]>())
-                    {
-                        AtMost(row[a], submitted[a]);
-                    }
-
-                    if (total is null)
-                    {
-                        continue;
-                    }
-
-                    if (family.Rule == RowRule.AddUp)
-                    {
-                        var sum = _solver.MakeConstraint(0, 0);
-                        rows.ForEach(row => sum.SetCoefficient(row[a], 1));
-                        sum.SetCoefficient(total[a], -1);
-                    }
-                    else if (family.Rule == RowRule.AtMostTotal)
-                    {
-                        rows.ForEach(row => AtMost(row[a], total[a]));
-                    }
-                }
-            }
-        }
-
-        public bool Has(string family) => _rows.Keys.Any(k => k.Family == family);
-
-        public void Publish(IEnumerable<AuditCell> cells)
-        {
-            foreach (var cell in cells)
-            {
-                if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
-                {
-                    continue;
-                }
-
-                var value = cell.Value!.Value;
-                var equation = _solver.MakeConstraint(value, value);
-                foreach (var a in AtomsOf(cell))
-                {
-                    equation.SetCoefficient(row[a], 1);
-                }
-            }
-        }
-
-        public void Route(IEnumerable<RoutingLink> links)
-        {
-            foreach (var link in links)
-            {
-                if (!_rows.TryGetValue((link.Family, link.Row), out var follow))
-                {
-                    continue;
-                }
-
-                var leads = link.LeadRows.Select(r => _rows.GetValueOrDefault((link.LeadFamily, r))).OfType<Variable[]>().ToList();
-                for (var a = 0; a < _atoms.Count; a++)
-                {
-                    if (link.Type is not null && _atoms[a].Type != link.Type)
-                    {
-                        continue;
-                    }
-
-                    var relation = link.Exact ? _solver.MakeConstraint(0, 0) : _solver.MakeConstraint(double.NegativeInfinity, 0);
-                    relation.SetCoefficient(follow[a], 1);
-                    leads.ForEach(lead => relation.SetCoefficient(lead[a], -1));
-                }
-            }
-        }
-
-        public CellRange Range(AuditCell cell)
-        {
-            var atoms = AtomsOf(cell).ToList();
-            var key = $"{cell.Family}\u0001{cell.Row}\u0001{string.Join(',', atoms)}";
-            if (!_solved.TryGetValue(key, out var bounds))
-            {
-                var row = _rows[(cell.Family, cell.Row)];
-                var objective = _solver.Objective();
-                objective.Clear();
-                atoms.ForEach(a => objective.SetCoefficient(row[a], 1));
-                objective.SetMinimization();
-                var low = Solve();
-                objective.SetMaximization();
-                var high = Solve();
-                _solved[key] = bounds = (low, high);
-            }
-
-            return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance));
-        }
-
-        public void Dispose() => _solver.Dispose();
-
-        private double Solve()
-        {
-            var status = _solver.Solve();
-            return status == Solver.ResultStatus.OPTIMAL
-                ? _solver.Objective().Value()
-                : throw new InvalidOperationException($"The disclosure audit's linear program ended {status}: the published counts contradict each other or the register.");
-        }
-
-        private IEnumerable<int> AtomsOf(AuditCell cell) =>
-            Enumerable.Range(0, _atoms.Count).Where(a => _atoms[a].GroupIn(cell.Breakdown) == cell.Group);
-
-        private Variable[] Add(string family, string row)
-        {
-            if (!_rows.TryGetValue((family, row), out var variables))
-            {
-                _rows[(family, row)] = variables = [.. _atoms.Select(atom => _solver.MakeNumVar(0, atom.Councils, ""))];
-            }
-
-            return variables;
-        }
-
-        private void AtMost(Variable part, Variable whole)
-        {
-            if (ReferenceEquals(part, whole))
-            {
-                return;
-            }
-
-            var relation = _solver.MakeConstraint(double.NegativeInfinity, 0);
-            relation.SetCoefficient(part, 1);
-            relation.SetCoefficient(whole, -1);
-        }
     }
 }

@@ -31,7 +31,12 @@ public static class Suppressor
     /// Further additive relations between tables, e.g. a tier's cell is the sum of the cells of the council
     /// types in that tier, so tier and type tables together could reveal a cell either alone protects.
     /// </param>
-    public static SuppressionResult Apply(IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold, IReadOnlyList<SumRelation>? sums = null)
+    /// <param name="forced">
+    /// Cells to withhold as secondary whatever the rules say, with why: the complements the linked audit
+    /// asked for (see <c>Disclosure.AuditedProtection</c>). The rules then run as usual around them.
+    /// </param>
+    public static SuppressionResult Apply(
+        IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold, IReadOnlyList<SumRelation>? sums = null, IReadOnlyDictionary<CellRef, string>? forced = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
@@ -42,6 +47,11 @@ public static class Suppressor
         foreach (var table in tables)
         {
             ApplyPrimary(table, threshold, state);
+        }
+
+        foreach (var (cell, reason) in forced ?? new Dictionary<CellRef, string>())
+        {
+            state.Withhold(cell, Secondary, reason);
         }
 
         var links = BuildLinks(tables);

@@ -1,0 +1,248 @@
+using Google.OrTools.LinearSolver;
+
+namespace ReadinessSurvey.Aggregation.Disclosure;
+
+/// <summary>One linear program over a group of families, solved once per bound asked of it.</summary>
+internal sealed class AuditProgram : IDisposable
+{
+    private const double Tolerance = 1e-6;
+    private const int ScreenPasses = 24;
+
+    private readonly Solver _solver = CreateSolver();
+    private readonly IReadOnlyList<RegisterAtom> _atoms;
+    private readonly Dictionary<(string Family, string Row), Variable[]> _rows = new();
+    private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
+    private int _threshold = int.MaxValue;
+
+    public AuditProgram(IReadOnlyList<AuditFamily> families, IReadOnlyList<RegisterAtom> atoms)
+    {
+        _atoms = atoms;
+        var submitted = Add(LinkedAudit.ResponseFamily, LinkedAudit.SubmittedRow);
+        foreach (var family in families.Where(f => f.Name != LinkedAudit.ResponseFamily))
+        {
+            var rows = family.Rows.Select(row => Add(family.Name, row)).ToList();
+            var total = family.TotalRow is { } totalRow ? Add(family.Name, totalRow) : null;
+            for (var a = 0; a < atoms.Count; a++)
+            {
+                foreach (var row in rows.Append(total).OfType<Variable[]>())
+                {
+                    AtMost(row[a], submitted[a]);
+                }
+
+                if (total is null)
+                {
+                    continue;
+                }
+
+                if (family.Rule == RowRule.AddUp)
+                {
+                    var sum = _solver.MakeConstraint(0, 0);
+                    rows.ForEach(row => sum.SetCoefficient(row[a], 1));
+                    sum.SetCoefficient(total[a], -1);
+                }
+                else if (family.Rule == RowRule.AtMostTotal)
+                {
+                    rows.ForEach(row => AtMost(row[a], total[a]));
+                }
+            }
+        }
+    }
+
+    public bool Has(string family) => _rows.Keys.Any(k => k.Family == family);
+
+    public void Publish(IEnumerable<AuditCell> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
+            {
+                continue;
+            }
+
+            var value = cell.Value!.Value;
+            var equation = _solver.MakeConstraint(value, value);
+            foreach (var a in AtomsOf(cell))
+            {
+                equation.SetCoefficient(row[a], 1);
+            }
+        }
+    }
+
+    public void Route(IEnumerable<RoutingLink> links)
+    {
+        foreach (var link in links)
+        {
+            if (!_rows.TryGetValue((link.Family, link.Row), out var follow))
+            {
+                continue;
+            }
+
+            var leads = link.LeadRows.Select(r => _rows.GetValueOrDefault((link.LeadFamily, r))).OfType<Variable[]>().ToList();
+            for (var a = 0; a < _atoms.Count; a++)
+            {
+                if (link.Type is not null && _atoms[a].Type != link.Type)
+                {
+                    continue;
+                }
+
+                if (link.Exact && link.LeadRows.Count == 0)
+                {
+                    // Never shown to this type: a bound, not an equation, so such cells are seen to be 0 without a solve.
+                    follow[a].SetUb(0);
+                    continue;
+                }
+
+                var relation = link.Exact ? _solver.MakeConstraint(0, 0) : _solver.MakeConstraint(double.NegativeInfinity, 0);
+                relation.SetCoefficient(follow[a], 1);
+                leads.ForEach(lead => relation.SetCoefficient(lead[a], -1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Proves cells safe cheaply before any cell gets its own two solves: a few solves with one objective
+    /// over all the cells (all up, all down, then seeded mixed signs) give feasible points, and every value a
+    /// cell takes at one is a value the attacker cannot rule out. A cell whose values seen so far already
+    /// span <paramref name="threshold"/> whole numbers needs no exact bounds.
+    /// </summary>
+    public void Screen(IEnumerable<AuditCell> cells, int threshold)
+    {
+        var pending = cells.Select(KeyOf).DistinctBy(k => k.Id).Where(k => !IsStructuralZero(k.Variables)).ToList();
+        var random = new Random(threshold);
+        for (var pass = 0; pass < ScreenPasses && pending.Count > 0; pass++)
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            var coefficients = new Dictionary<Variable, double>();
+            foreach (var key in pending)
+            {
+                // All up, all down, then seeded mixes (some cells left out) to reach other corners.
+                var sign = pass switch { 0 => 1, 1 => -1, _ => random.Next(3) - 1 };
+                foreach (var variable in key.Variables)
+                {
+                    coefficients[variable] = coefficients.GetValueOrDefault(variable) + sign;
+                }
+            }
+
+            foreach (var (variable, coefficient) in coefficients)
+            {
+                objective.SetCoefficient(variable, coefficient);
+            }
+
+            objective.SetMaximization();
+            Solve();
+            foreach (var key in pending)
+            {
+                var value = key.Variables.Sum(v => v.SolutionValue());
+                var (low, high) = ((int)Math.Ceiling(value - Tolerance), (int)Math.Floor(value + Tolerance));
+                _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
+            }
+
+            pending = [.. pending.Where(k => !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
+        }
+
+        _threshold = threshold;
+        foreach (var key in pending)
+        {
+            _partial[key.Id] = _seen[key.Id];
+            _seen.Remove(key.Id);
+        }
+    }
+
+    /// <summary>
+    /// The cell's range: the values seen at feasible points when <see cref="Screen"/> proved it safe (part
+    /// of the true range, wide enough), else its exact bounds from two solves (one when its maximum is 0).
+    /// </summary>
+    public CellRange Range(AuditCell cell)
+    {
+        var key = KeyOf(cell);
+        if (_seen.TryGetValue(key.Id, out var seen))
+        {
+            return new CellRange(cell, seen.Low, seen.High);
+        }
+
+        if (IsStructuralZero(key.Variables))
+        {
+            return new CellRange(cell, 0, 0);
+        }
+
+        if (!_solved.TryGetValue(key.Id, out var bounds))
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            Array.ForEach(key.Variables, v => objective.SetCoefficient(v, 1));
+            objective.SetMaximization();
+            var high = Solve();
+            var low = 0.0;
+            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold)
+            {
+                // Safe already by its maximum: its own minimum is not needed; the lowest value seen stands for it.
+                low = part.Low;
+            }
+            else if (high > Tolerance)
+            {
+                objective.SetMinimization();
+                low = Solve();
+            }
+
+            _solved[key.Id] = bounds = (low, high);
+        }
+
+        return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance));
+    }
+
+    private static Solver CreateSolver()
+    {
+        var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools' GLOP solver is not available.");
+        // The same program is solved many times with only the objective changed: without presolve GLOP
+        // starts each solve from the last basis.
+        solver.SetSolverSpecificParametersAsString("use_preprocessing: false");
+        return solver;
+    }
+
+    private static bool IsStructuralZero(Variable[] variables) => variables.All(v => v.Ub() == 0);
+
+    private (string Id, Variable[] Variables) KeyOf(AuditCell cell)
+    {
+        var atoms = AtomsOf(cell).ToList();
+        var row = _rows[(cell.Family, cell.Row)];
+        return ($"{cell.Family}\u0001{cell.Row}\u0001{string.Join(',', atoms)}", [.. atoms.Select(a => row[a])]);
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private double Solve()
+    {
+        var status = _solver.Solve();
+        return status == Solver.ResultStatus.OPTIMAL
+            ? _solver.Objective().Value()
+            : throw new InvalidOperationException($"The disclosure audit's linear program ended {status}: the published counts contradict each other or the register.");
+    }
+
+    private IEnumerable<int> AtomsOf(AuditCell cell) =>
+        Enumerable.Range(0, _atoms.Count).Where(a => _atoms[a].GroupIn(cell.Breakdown) == cell.Group);
+
+    private Variable[] Add(string family, string row)
+    {
+        if (!_rows.TryGetValue((family, row), out var variables))
+        {
+            _rows[(family, row)] = variables = [.. _atoms.Select(atom => _solver.MakeNumVar(0, atom.Councils, ""))];
+        }
+
+        return variables;
+    }
+
+    private void AtMost(Variable part, Variable whole)
+    {
+        if (ReferenceEquals(part, whole))
+        {
+            return;
+        }
+
+        var relation = _solver.MakeConstraint(double.NegativeInfinity, 0);
+        relation.SetCoefficient(part, 1);
+        relation.SetCoefficient(whole, -1);
+    }
+}

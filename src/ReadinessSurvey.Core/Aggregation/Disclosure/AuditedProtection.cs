@@ -1,0 +1,181 @@
+using ReadinessSurvey.Aggregation.Statistics;
+
+namespace ReadinessSurvey.Aggregation.Disclosure;
+
+/// <summary>
+/// Protects everything a round publishes together: first the fast table rules of the
+/// <see cref="Suppressor"/>, then the <see cref="LinkedAudit"/> over the whole published view (every
+/// breakdown, base, routing link); where a withheld count's range is too narrow, one more cell of its
+/// row and one of its column are withheld, and only the families that changed are audited again.
+/// </summary>
+/// <remarks>
+/// Withholding a cell only removes equations, so a range can only widen: a family the last round left
+/// alone stays safe, which is why re-auditing the changed families is enough. The rounds are bounded;
+/// a view still unsafe after them is refused rather than published.
+/// </remarks>
+public static class AuditedProtection
+{
+    private const int MaxRounds = 6;
+
+    /// <summary>The row link of rows equal to the councils that submitted (see <c>PublishedViewBuilder</c>).</summary>
+    internal const string SubmittedLink = "submitted";
+
+    /// <param name="publish">Makes the published view from a suppression result (withheld cells as null).</param>
+    /// <param name="tableOf">The suppressor's table name for a family in a breakdown.</param>
+    public static AuditedResult Protect(
+        IReadOnlyList<CountTable> tables,
+        int threshold,
+        IReadOnlyList<SumRelation> sums,
+        Func<SuppressionResult, SnapshotContent> publish,
+        IReadOnlyList<RegisterAtom> atoms,
+        IReadOnlyList<RoutingLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(publish);
+        var forced = new Dictionary<CellRef, string>();
+        var result = Suppressor.Apply(tables, threshold, sums);
+        var ruleCells = result.Withheld.Count;
+        var families = tables.ToDictionary(t => t.Name, t => t.Family, StringComparer.Ordinal);
+        HashSet<string>? changed = null;
+        for (var round = 1; ; round++)
+        {
+            var view = publish(result);
+            var system = PublishedSystem.From(view);
+            var narrow = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, changed, threshold)
+                .Where(r => !LinkedAudit.IsSafe(r, threshold))
+                .ToList();
+            if (narrow.Count == 0)
+            {
+                return new AuditedResult(view, result, ruleCells, round);
+            }
+
+            var before = result.Withheld;
+            // Rows equal to the councils that submitted are never complements outside the response family:
+            // withholding one hides how many councils answered (links carry it there) and hides nothing new.
+            var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
+                .SelectMany(t => t.AllRows.Where(r => t.LinkOf(r) == SubmittedLink).Select(r => (t.Family, Row: r)))
+                .ToHashSet();
+            if (round < MaxRounds)
+            {
+                foreach (var range in narrow)
+                {
+                    foreach (var complement in Complements(range.Cell, system).Concat(Routed(range.Cell, system, links))
+                        .Where(c => !submittedRows.Contains((c.Family, c.Row))))
+                    {
+                        forced.TryAdd(RefOf(complement, tables), $"protects {range.Cell} (provable {range.Low} to {range.High}) across linked tables");
+                    }
+                }
+
+                result = Suppressor.Apply(tables, threshold, sums, forced);
+            }
+
+            if (round >= MaxRounds || result.Withheld.Count == before.Count)
+            {
+                // The cheap complements ran out: withhold the narrow cells' whole families (and those routed
+                // with them), which leaves only the register's and the response counts' bounds.
+                foreach (var cell in WholeFamilies(narrow, tables, links))
+                {
+                    forced.TryAdd(cell, "withheld with its whole question: smaller complements could not protect it");
+                }
+
+                result = Suppressor.Apply(tables, threshold, sums, forced);
+                if (result.Withheld.Count == before.Count)
+                {
+                    break;
+                }
+            }
+
+            changed = [.. result.Withheld.Where(c => !before.Contains(c)).Select(c => families[c.Table]), .. narrow.Select(r => r.Cell.Family)];
+        }
+
+        throw new InvalidOperationException(
+            $"The published view could not be protected by the linked audit; nothing was published. Still too narrow: " +
+            string.Join("; ", Describe(publish(result), atoms, links, threshold)));
+    }
+
+    private static IEnumerable<string> Describe(SnapshotContent view, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold)
+    {
+        var system = PublishedSystem.From(view);
+        return LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, null, threshold)
+            .Where(r => !LinkedAudit.IsSafe(r, threshold)).Take(5).Select(r => $"{r.Cell} provable {r.Low} to {r.High}");
+    }
+
+    /// <summary>Every cell of the narrow cells' families and of the families routed with them, transitively.</summary>
+    private static IEnumerable<CellRef> WholeFamilies(IEnumerable<CellRange> narrow, IReadOnlyList<CountTable> tables, IReadOnlyList<RoutingLink> links)
+    {
+        var families = narrow.Select(r => r.Cell.Family).ToHashSet(StringComparer.Ordinal);
+        int count;
+        do
+        {
+            count = families.Count;
+            foreach (var link in links.Where(l => l.LeadFamily != LinkedAudit.ResponseFamily && (families.Contains(l.Family) || families.Contains(l.LeadFamily))))
+            {
+                families.Add(link.Family);
+                families.Add(link.LeadFamily);
+            }
+        }
+        while (families.Count != count);
+
+        // Rows equal to the councils that submitted in every group are left to the response counts: withholding
+        // them here would hide how many councils answered, and they say no more than those counts do.
+        return tables.Where(t => families.Contains(t.Family))
+            .SelectMany(t => t.AllRows.Where(row => t.LinkOf(row) != SubmittedLink).SelectMany(row => t.AllColumns.Select(column => new CellRef(t.Name, row, column))));
+    }
+
+    /// <summary>
+    /// Published cells whose withholding widens the cell's range: the smallest of its row in a group that
+    /// shares councils with it (another breakdown), and the smallest of its column (the same group, another
+    /// row of the family). Non-zero counts first: a withheld zero in a large group protects little.
+    /// </summary>
+    private static IEnumerable<AuditCell> Complements(AuditCell cell, PublishedSystem system)
+    {
+        var sameRow = system.Cells
+            .Where(c => c.Value is not null && c.Family == cell.Family && c.Row == cell.Row && c.Breakdown != cell.Breakdown && c.Breakdown != Breakdowns.Sector);
+        var sameColumn = system.Cells
+            .Where(c => c.Value is not null && c.Family == cell.Family && c.Row != cell.Row && c.Breakdown == cell.Breakdown && c.Group == cell.Group);
+        foreach (var candidates in new[] { sameRow, sameColumn })
+        {
+            if (candidates.OrderBy(c => c.Value == 0 ? 1 : 0).ThenBy(c => c.Value).ThenBy(c => c.ToString(), StringComparer.Ordinal).FirstOrDefault() is { } pick)
+            {
+                yield return pick;
+            }
+        }
+
+        if (cell.Breakdown != Breakdowns.Sector
+            && system.Cells.FirstOrDefault(c => c.Value is not null && c.Family == cell.Family && c.Row == cell.Row && c.Breakdown == Breakdowns.Sector) is { } total
+            && !sameRow.Any())
+        {
+            yield return total;
+        }
+    }
+
+    /// <summary>
+    /// Published cells of the same group that the questionnaire ties to the cell: the base of a follow-up
+    /// its answer leads to, or the answers that lead to its base. Each gives the same sum again, so all go.
+    /// </summary>
+    private static IEnumerable<AuditCell> Routed(AuditCell cell, PublishedSystem system, IReadOnlyList<RoutingLink> links)
+    {
+        var tied = links
+            .Where(l => l.LeadFamily == cell.Family && l.LeadRows.Contains(cell.Row))
+            .Select(l => (l.Family, l.Row))
+            .Concat(links.Where(l => l.Family == cell.Family && l.Row == cell.Row).SelectMany(l => l.LeadRows.Select(r => (Family: l.LeadFamily, Row: r))))
+            .Where(t => t.Family != LinkedAudit.ResponseFamily)
+            .ToHashSet();
+        return system.Cells.Where(c => c.Value is not null && c.Breakdown == cell.Breakdown && c.Group == cell.Group && tied.Contains((c.Family, c.Row)));
+    }
+
+    /// <summary>The suppressor's cell for an audited one: the sector column lives in every table of a family, the first is enough (links carry it).</summary>
+    private static CellRef RefOf(AuditCell cell, IReadOnlyList<CountTable> tables)
+    {
+        if (cell.Breakdown == Breakdowns.Sector)
+        {
+            var first = tables.First(t => t.Family == cell.Family);
+            return new CellRef(first.Name, cell.Row, CountTable.AllColumn);
+        }
+
+        return new CellRef($"{cell.Family}:{cell.Breakdown}", cell.Row, cell.Group);
+    }
+}
+
+/// <summary>The protected published view, the cells withheld, how many of them the table rules alone withheld, and the audit rounds it took.</summary>
+public sealed record AuditedResult(SnapshotContent Published, SuppressionResult Suppression, int RuleCells, int Rounds);
