@@ -54,7 +54,9 @@ public static partial class ReportCharts
                 return new BarPoint(hidden || cell.Percent is not { } p ? null : (double)p * 100, cell.Base, Suppressed: hidden, BaseSuppressed: hideSuppressed && table.Columns[c].BaseSuppressed);
             }).ToList())).ToList();
         var first = series.FirstOrDefault();
-        var top = first?.Points.Select((p, i) => (Option: table.Rows[i].Option, Point: p)).Where(x => x.Point.Value is not null).MaxBy(x => x.Point.Value!.Value);
+        // A question withheld whole has no value to state; MaxBy of an empty list of tuples would throw.
+        var shown = first?.Points.Select((p, i) => (Option: table.Rows[i].Option, Point: p)).Where(x => x.Point.Value is not null).ToList() ?? [];
+        (string Option, BarPoint Point)? top = shown.Count == 0 ? null : shown.MaxBy(x => x.Point.Value!.Value);
         return ChartRenderer.Bars(new BarChartSpec
         {
             Title = $"{table.QuestionId}. {table.QuestionText}",
