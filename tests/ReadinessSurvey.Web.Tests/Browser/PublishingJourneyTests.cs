@@ -17,12 +17,7 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
     {
         using var data = new PublishingRound(browser.Factory);
         var roundId = await data.AddRoundAsync();
-        var (email, password) = await browser.Factory.AddUserAsync(PolicyRoles.Admin);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("account/sign-in");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await browser.SignedInAsync(PolicyRoles.Admin);
 
         // Request without choosing a report: the error summary, then a proper request.
         await page.GotoAsync("admin/reports");

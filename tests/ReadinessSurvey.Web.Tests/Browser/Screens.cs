@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace ReadinessSurvey.Tests.Web.Browser;
+
+/// <summary>Screenshots for people to look at, and the reflow check (WCAG 1.4.10) at a narrow viewport.</summary>
+public static class Screens
+{
+    public static readonly string Folder = Path.Combine(Path.GetTempPath(), "readiness-screens");
+
+    /// <summary>Full-page screenshots at 1280 and 375 px wide, in <see cref="Folder"/>; leaves the page at 1280.</summary>
+    public static async Task ShootAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(Folder);
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1280, 720);
+    }
+
+    /// <summary>Fails when the page at <paramref name="width"/> px scrolls sideways as a whole (a table may scroll in its own container).</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, int width = 320)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.SetViewportSizeAsync(width, 800);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var url = page.Url;
+        await page.SetViewportSizeAsync(1280, 720);
+        Assert.True(scrollWidth <= width, $"{url} is {scrollWidth} px wide at a {width} px viewport");
+    }
+}
