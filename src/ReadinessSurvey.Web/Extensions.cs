@@ -77,6 +77,7 @@ public static class Extensions
 
             // Published reports are for anyone; the pages serve only what an admin published.
             o.Conventions.AllowAnonymousToFolder("/Reports");
+            o.Conventions.AllowAnonymousToFolder("/Publications");
         });
         services.AddScoped<AdminChangesFilter>();
         services.AddSingleton<AdminTwoFactorFilter>();
