@@ -7,6 +7,8 @@ public static class Screens
 {
     public static readonly string Folder = Path.Combine(Path.GetTempPath(), "readiness-screens");
 
+    private const int PartHeight = 1600;
+
     /// <summary>Full-page screenshots at 1280 and 375 px wide, in <see cref="Folder"/>; leaves the page at 1280.</summary>
     public static async Task ShootAsync(IPage page, string name)
     {
@@ -16,6 +18,14 @@ public static class Screens
         {
             await page.SetViewportSizeAsync(width, 900);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
+
+            // A long page also in parts a person can read at full size.
+            var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+            for (var part = 0; part * PartHeight < height && part < 6; part++)
+            {
+                var clip = new Clip { X = 0, Y = part * PartHeight, Width = width, Height = Math.Min(PartHeight, height - (part * PartHeight)) };
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}-part{part + 1}.png"), FullPage = true, Clip = clip });
+            }
         }
 
         await page.SetViewportSizeAsync(1280, 720);

@@ -47,7 +47,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Equal((ReportKinds.Published, ReportRunStatus.Succeeded), (run.Kind, run.Status));
         Assert.Contains($"Ready (report run {run.Id})", ready, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Contains("is on the public reports page", after, StringComparison.Ordinal);
+        Assert.Contains("is on its public page at /publications/", after, StringComparison.Ordinal);
         Assert.Contains("The current results are published", after, StringComparison.Ordinal);
 
         var report = await PublishedAsync(roundId);
@@ -67,7 +67,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         var (roundId, report) = await PublishNewRoundAsync();
         using var visitor = fixture.Factory.CreateFormClient();
 
-        var page = await visitor.GetPageAsync("/reports");
+        var page = await visitor.GetPageAsync($"/publications/{roundId}");
         var files = PublishingService.FilesOf(report)!;
         var workbook = await visitor.GetAsync($"/reports/{report.Id}/{files.Workbook}");
         var chart = files.Charts[0];
@@ -80,6 +80,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Contains(report.SurveyVersion, page, StringComparison.Ordinal);
         Assert.Contains(report.DataDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/reports/{report.Id}/{files.Workbook}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/reports/{report.Id}/{files.Ods}\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
         Assert.Equal(await File.ReadAllBytesAsync(PublishingService.PathOf(report, files.Workbook)), await workbook.Content.ReadAsByteArrayAsync());
@@ -120,7 +121,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         }
 
         Assert.True(File.Exists(internalRun.OutputPath));
-        Assert.DoesNotContain(internalName, await visitor.GetPageAsync("/reports"), StringComparison.Ordinal);
+        Assert.DoesNotContain(internalName, await visitor.GetPageAsync($"/publications/{roundId}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +143,8 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Contains("is no longer published", roundPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(workbook)).StatusCode);
-        Assert.DoesNotContain($"/reports/{report.Id}/", await visitor.GetPageAsync("/reports"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/publications/{roundId}")).StatusCode);
+        Assert.DoesNotContain($"/publications/{roundId}\"", await visitor.GetPageAsync("/publications"), StringComparison.Ordinal);
         var row = await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().PublishedReports.AsNoTracking().SingleAsync(p => p.Id == report.Id));
         Assert.NotNull(row.UnpublishedAt);
         Assert.EndsWith("@lga.example", row.UnpublishedBy, StringComparison.Ordinal);

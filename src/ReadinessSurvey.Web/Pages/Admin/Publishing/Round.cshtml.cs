@@ -53,7 +53,7 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue) 
         try
         {
             var report = await publishing.PublishAsync(roundId, User.Actor(), cancellationToken);
-            Message = $"Published: \"{report.Title}\" is on the public reports page.";
+            Message = $"Published: \"{report.Title}\" is on its public page at /publications/{report.RoundId}.";
             return Redirect($"/admin/publishing/{roundId}");
         }
         catch (PublishingException ex)
