@@ -32,14 +32,19 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
 
         Assert.NotEmpty(log);
         Assert.Contains($"{log.Count} cells", review, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(log[0].Reason)}</td>", review.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        var wording = new SuppressionWording(await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, CancellationToken.None)));
+        var first = wording.Describe(log[0]);
+        var cells = review[review.IndexOf("Each withheld cell, in the order", StringComparison.Ordinal)..];
+        Assert.Contains("What is withheld, question by question", review, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(first.Group)}</td>", cells, StringComparison.Ordinal);
+        Assert.DoesNotContain("question:", cells, StringComparison.Ordinal);
         Assert.Contains("Not prepared for the current results", review, StringComparison.Ordinal);
-        Assert.Equal(Math.Min(100, log.Count), Regex.Count(review[review.IndexOf("Withheld cells in the order", StringComparison.Ordinal)..], "<tr class=\"govuk-table__row\">") - 1);
+        Assert.Equal(Math.Min(100, log.Count), Regex.Count(cells, "<tr class=\"govuk-table__row\">") - 1);
         if (log.Count > 100)
         {
             var second = await admin.GetPageAsync($"/admin/publishing/{roundId}?p=2");
             Assert.Contains($"(page 2 of {(log.Count + 99) / 100})", second, StringComparison.Ordinal);
-            Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(log[100].Table)}</td>", second, StringComparison.Ordinal);
+            Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(wording.Describe(log[100]).Answer)}</td>", second, StringComparison.Ordinal);
         }
         Assert.Contains("There is no published workbook for the round", await tooSoon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
