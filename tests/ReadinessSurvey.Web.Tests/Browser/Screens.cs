@@ -38,7 +38,12 @@ public static class Screens
         await page.SetViewportSizeAsync(width, 800);
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var url = page.Url;
+
+        // The elements that stick out, innermost first, to say what to fix.
+        var culprits = scrollWidth <= width ? "" : await page.EvaluateAsync<string>(
+            "w => [...document.querySelectorAll('body *')].filter(e => !e.parentElement.closest('.app-table-scroll') && e.getBoundingClientRect().right > w + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))" +
+            ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + (e.textContent || '').trim().slice(0, 40)).join('; ')", width);
         await page.SetViewportSizeAsync(1280, 720);
-        Assert.True(scrollWidth <= width, $"{url} is {scrollWidth} px wide at a {width} px viewport");
+        Assert.True(scrollWidth <= width, $"{url} is {scrollWidth} px wide at a {width} px viewport: {culprits}");
     }
 }
