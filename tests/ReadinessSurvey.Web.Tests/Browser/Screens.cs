@@ -42,7 +42,8 @@ public static class Screens
         // The elements that stick out, innermost first, to say what to fix.
         var culprits = scrollWidth <= width ? "" : await page.EvaluateAsync<string>(
             "w => [...document.querySelectorAll('body *')].filter(e => !e.parentElement.closest('.app-table-scroll') && e.getBoundingClientRect().right > w + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))" +
-            ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + (e.textContent || '').trim().slice(0, 40)).join('; ')", width);
+            ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' ' + (e.textContent || '').trim().slice(0, 40)).join('; ')" +
+            " + ' | beyond the edge: ' + [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().left > w).slice(0, 4).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' ' + getComputedStyle(e).position + ' in ' + (e.closest('.app-table-scroll') ? 'a table region' : 'the page')).join('; ')", width);
         await page.SetViewportSizeAsync(1280, 720);
         Assert.True(scrollWidth <= width, $"{url} is {scrollWidth} px wide at a {width} px viewport: {culprits}");
     }
