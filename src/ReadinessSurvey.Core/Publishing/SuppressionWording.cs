@@ -44,6 +44,7 @@ public sealed partial class SuppressionWording(ReportSource source)
         return parts[0] switch
         {
             "question" when parts.Length > 2 => (QuestionName(parts[1]), by),
+            "number" when parts.Length > 2 => (QuestionName(parts[1]) + " (numbers in bands)", by),
             "dimension" when parts.Length > 2 => ($"Readiness scores: {source.DimensionLabel(parts[1])}", by),
             "maturity" => ("Maturity levels", by),
             "response" => ("Response rates", by),
@@ -83,7 +84,10 @@ public sealed partial class SuppressionWording(ReportSource source)
     private string GroupOf(string table, string column)
     {
         var breakdown = table.Split(':')[^1];
-        return column == CountTable.AllColumn ? "All councils" : source.GroupLabel(breakdown, column);
+        var label = column == CountTable.AllColumn ? "All councils" : source.GroupLabel(breakdown, column);
+
+        // Tiers have keys, not labels, in the register ("lower", "upper", "unitary").
+        return breakdown == Breakdowns.Tier && label == column ? $"{char.ToUpperInvariant(column[0])}{column[1..]} tier" : label;
     }
 
     /// <summary>The suppressor's reason with any cell it names described in words too.</summary>

@@ -48,6 +48,7 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"admin/publishing/{roundId}");
         Assert.Contains("What the published view withholds", await page.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+        await Screens.ShootAsync(page, "admin-publishing-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the report" }).ClickAsync();
         Assert.Contains("is on its public page at /publications/", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
