@@ -22,7 +22,7 @@ internal static class RoundCommands
         var survey = new Option<string>("--survey") { Description = "The survey definition's id, e.g. ai-readiness.", Required = true };
         var version = new Option<int?>("--version") { Description = "The definition version (default: the latest stored)." };
         var opens = new Option<string?>("--opens") { Description = "Opening date, yyyy-MM-dd (default: now)." };
-        var closes = new Option<string>("--closes") { Description = "Closing date, yyyy-MM-dd (the round closes at the end of that day, UTC).", Required = true };
+        var closes = new Option<string>("--closes") { Description = "Closing date, yyyy-MM-dd (the round closes at the end of that day, UK time).", Required = true };
         var command = new Command("open", "Create a round on a survey definition version and open it.") { name, survey, version, opens, closes };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,8 +30,8 @@ internal static class RoundCommands
                 parse.GetRequiredValue(name),
                 parse.GetRequiredValue(survey),
                 parse.GetValue(version),
-                parse.GetValue(opens) is { } o ? ParseDate("--opens", o) : null,
-                ParseDate("--closes", parse.GetRequiredValue(closes)).AddDays(1).AddTicks(-1));
+                parse.GetValue(opens) is { } o ? UkTime.StartOfDay(DateOnly.FromDateTime(ParseDate("--opens", o))) : null,
+                UkTime.EndOfDay(DateOnly.FromDateTime(ParseDate("--closes", parse.GetRequiredValue(closes)))));
             await using var scope = await context.OpenAsync(ct);
             try
             {

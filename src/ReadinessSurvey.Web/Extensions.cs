@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,10 +77,16 @@ public static class Extensions
 
             // Published reports are for anyone; the pages serve only what an admin published.
             o.Conventions.AllowAnonymousToFolder("/Reports");
+            o.Conventions.AllowAnonymousToFolder("/Publications");
         });
         services.AddScoped<AdminChangesFilter>();
+        services.AddSingleton<AdminTwoFactorFilter>();
         services.AddDashboards();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<AdminChangesFilter>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.AddService<AdminChangesFilter>();
+            o.Filters.AddService<AdminTwoFactorFilter>();
+        });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         // Keys in the database: any node can read a cookie another node wrote.
@@ -116,6 +123,9 @@ public static class Extensions
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],
+
+            // An admin without two-factor may look at jobs but not retry or delete them.
+            IsReadOnlyFunc = context => !AdminTwoFactor.IsProtected(context.GetHttpContext().User),
             DisplayStorageConnectionString = false,
         });
         app.Lifetime.ApplicationStarted.Register(() => PrintStartBanner(app));

@@ -1,7 +1,5 @@
-using System.Text;
 using ReadinessSurvey.Reporting.Charts;
 using ReadinessSurvey.Reporting.Models;
-using ReadinessSurvey.Reporting.Writers;
 
 namespace ReadinessSurvey.Publishing;
 
@@ -54,13 +52,6 @@ public static class PublishedCharts
     public static string TableCsv(ChartTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', table.Headers.Select(ResponseExportWriter.CsvField)));
-        foreach (var row in table.Rows)
-        {
-            csv.AppendLine(string.Join(',', row.Select(ResponseExportWriter.CsvField)));
-        }
-
-        return csv.ToString();
+        return PublicationContent.Csv(table.Headers, table.Rows);
     }
 }

@@ -6,14 +6,21 @@ namespace ReadinessSurvey.Publishing;
 /// What a publication's folder holds, written beside the files as <c>published.json</c>. Public
 /// downloads are served only by exact name from this list, never from a path in the request.
 /// </summary>
-public sealed record PublishedFiles(string Workbook, IReadOnlyList<PublishedChart> Charts)
+/// <param name="Workbook">The published workbook (xlsx).</param>
+/// <param name="Charts">Each chart's files.</param>
+/// <param name="Ods">The same workbook as an OpenDocument spreadsheet; null for publications made before it was offered.</param>
+/// <param name="Page">The publication page's findings and tables; null for publications made before the page existed.</param>
+public sealed record PublishedFiles(string Workbook, IReadOnlyList<PublishedChart> Charts, string? Ods = null, PublicationPage? Page = null)
 {
     public const string ManifestName = "published.json";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>Every file name a visitor may download.</summary>
-    public IEnumerable<string> Names => Charts.SelectMany(c => new[] { c.Png, c.Svg, c.Csv }).Prepend(Workbook);
+    public IEnumerable<string> Names => Charts.SelectMany(c => new[] { c.Png, c.Svg, c.Csv })
+        .Concat(Page?.Tables.Select(t => t.Csv) ?? [])
+        .Concat(Ods is null ? [] : [Ods])
+        .Prepend(Workbook);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

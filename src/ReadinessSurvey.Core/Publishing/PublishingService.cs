@@ -139,8 +139,21 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
         {
             var workbook = Path.GetFileName(run.OutputPath!);
             File.Copy(run.OutputPath!, Path.Combine(temporary, workbook));
+            var ods = Path.ChangeExtension(workbook, ".ods");
+            await using (var odsFile = File.Create(Path.Combine(temporary, ods)))
+            {
+                OdsConverter.Convert(run.OutputPath!, odsFile);
+            }
+
+            var model = SectorReportMapper.Map(source, published: true);
+            var page = PublicationContent.Build(model);
+            foreach (var table in page.Tables)
+            {
+                await File.WriteAllTextAsync(Path.Combine(temporary, table.Csv), PublicationContent.TableCsv(table), ct);
+            }
+
             var charts = new List<PublishedChart>();
-            foreach (var (name, chart) in PublishedCharts.Draw(SectorReportMapper.Map(source, published: true)))
+            foreach (var (name, chart) in PublishedCharts.Draw(model))
             {
                 await File.WriteAllBytesAsync(Path.Combine(temporary, name + ".png"), chart.Png, ct);
                 await File.WriteAllTextAsync(Path.Combine(temporary, name + ".svg"), chart.Svg, ct);
@@ -148,7 +161,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
                 charts.Add(new PublishedChart(chart.Title, chart.AltText, name + ".png", name + ".svg", name + ".csv"));
             }
 
-            var files = new PublishedFiles(workbook, charts);
+            var files = new PublishedFiles(workbook, charts, ods, page);
             await File.WriteAllTextAsync(Path.Combine(temporary, PublishedFiles.ManifestName), files.ToJson(), ct);
 
             // A run published before and then taken down is published again from fresh files.

@@ -43,23 +43,6 @@ public static class AnswerDisplay
         return string.Join(", ", labels);
     }
 
-    /// <summary>"3 December 2024 at 2:15pm" in UK time.</summary>
-    public static string When(DateTime utc)
-    {
-        var zone = TryZone("Europe/London");
-        var local = zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        return local.ToString("d MMMM yyyy 'at' h:mm", s_uk) + (local.Hour < 12 ? "am" : "pm");
-    }
-
-    private static TimeZoneInfo? TryZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-    }
+    /// <summary>"3 December 2024 at 14:15 UK time": the one convention (<see cref="UkTime"/>).</summary>
+    public static string When(DateTime utc) => UkTime.Format(utc);
 }

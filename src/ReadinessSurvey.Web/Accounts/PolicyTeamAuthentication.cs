@@ -46,7 +46,7 @@ public static class PolicyTeamAuthentication
             cookies.TwoFactorUserIdCookie!.Configure(o => Security.TransportSecurity.Name(o.Cookie, "readiness-staff-2fa", configuration));
             cookies.ExternalCookie!.Configure(o => Security.TransportSecurity.Name(o.Cookie, "readiness-staff-external", configuration));
         });
-        new IdentityBuilder(typeof(PolicyUser), typeof(IdentityRole), services).AddSignInManager();
+        new IdentityBuilder(typeof(PolicyUser), typeof(IdentityRole), services).AddSignInManager().AddClaimsPrincipalFactory<PolicyUserClaimsFactory>();
 
         // "Sign out everywhere" and role changes renew the security stamp; sessions re-check it this often.
         services.Configure<SecurityStampValidatorOptions>(o =>

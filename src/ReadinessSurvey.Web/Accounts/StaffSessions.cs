@@ -48,6 +48,15 @@ internal static class StaffSessions
         if (refresh.CurrentPrincipal?.FindFirst(Claim) is { } session && refresh.NewPrincipal?.Identity is ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(Claim, session.Value));
+
+            // How the person signed in (the organisation's provider) is not on the user: keep it, as a refreshed sign-in does.
+            foreach (var method in refresh.CurrentPrincipal.FindAll(ClaimTypes.AuthenticationMethod))
+            {
+                if (!identity.HasClaim(ClaimTypes.AuthenticationMethod, method.Value))
+                {
+                    identity.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, method.Value));
+                }
+            }
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
 
@@ -7,11 +6,12 @@ namespace ReadinessSurvey.Web.Admin;
 /// <summary>How the workspace words rounds, returns and dates, so every page says the same thing.</summary>
 public static class AdminDisplay
 {
-    private static readonly CultureInfo s_uk = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Date(DateTime value) => value.ToString("d MMMM yyyy", s_uk);
+    /// <summary>The UK date of an instant stored in UTC.</summary>
+    public static string Date(DateTime value) => UkTime.FormatDate(value);
 
-    public static string DateTime(DateTime value) => value.ToString("d MMMM yyyy HH:mm", s_uk) + " UTC";
+    /// <summary>An instant stored in UTC, in UK time.</summary>
+    public static string DateTime(DateTime value) => UkTime.Format(value);
 
     public static string Date(DateTime? value) => value is { } v ? Date(v) : "";
 

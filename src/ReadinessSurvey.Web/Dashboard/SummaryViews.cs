@@ -110,7 +110,7 @@ public static class SummaryViews
     {
         var registered = s.Source.Content.Responses.Rates.FirstOrDefault(r => r.Breakdown == Breakdowns.Sector)?.Registered ?? 0;
         var days = s.History
-            .GroupBy(h => DateOnly.FromDateTime(UkTime(h.ComputedAt)))
+            .GroupBy(h => DateOnly.FromDateTime(ReadinessSurvey.UkTime.FromUtc(h.ComputedAt)))
             .Select(g => (Day: g.Key, Returns: g.MaxBy(h => h.Id)!.ReturnCount))
             .OrderBy(d => d.Day)
             .ToList();
@@ -145,9 +145,4 @@ public static class SummaryViews
             return (IReadOnlyList<string>)row;
         }).ToList());
     }
-
-    private static DateTime UkTime(DateTime utc) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var uk)
-            ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), uk)
-            : utc;
 }

@@ -90,6 +90,23 @@ public sealed class OpenIdConnectTests : IDisposable
     }
 
     [Fact]
+    public async Task An_admin_signed_in_by_the_organisation_may_make_changes_without_setting_up_two_factor_here()
+    {
+        var round = await new Scenario(_factory).OpenRoundAsync("organisation " + Guid.NewGuid());
+        var email = (await _factory.AddUserAsync("Admin")).Email;
+        using var factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ExternalSignInStub())));
+        using var client = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        await client.GetAsync("/test/external-sign-in?email=" + Uri.EscapeDataString(email));
+        await client.GetAsync("/account/external?handler=Callback");
+
+        var close = await client.PostAsync($"/admin/rounds/{round}/close", []);
+
+        Assert.Equal($"/admin/rounds/{round}", close.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("You need two-factor sign-in", await client.GetPageAsync("/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_callback_without_an_external_sign_in_goes_back_to_the_sign_in_page()
     {
         using var client = _factory.CreateFormClient();

@@ -63,6 +63,27 @@ public sealed partial class AuditPageTests(ReadinessWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task The_log_names_people_and_councils_and_an_erased_person_reads_as_a_former_contributor()
+    {
+        var round = await _scenario.OpenRoundAsync("audit names " + Guid.NewGuid());
+        var invitation = await _scenario.InviteAsync(round, name: "Robin Quill");
+        using var respondent = factory.CreateFormClient();
+        await respondent.GetAsync($"/respond/start/{invitation.Token}");
+        using var admin = await factory.SignInAsAsync(PolicyRoles.Admin);
+        var filter = $"/admin/audit?action=respondent.signed-in&target=invitation:{invitation.Invitation.Id}";
+
+        var before = await admin.GetPageAsync(filter);
+        await _scenario.WithAsync(sp => sp.GetRequiredService<ReadinessSurvey.Privacy.PersonalData>().EraseAsync(invitation.Invitation.Email, "test"));
+        var after = await admin.GetPageAsync(filter);
+
+        Assert.Contains("Robin Quill at Adur", before, StringComparison.Ordinal);
+        Assert.Contains("the invitation of Robin Quill at Adur", before, StringComparison.Ordinal);
+        Assert.Contains($"invitation:{invitation.Invitation.Id}</span>", before, StringComparison.Ordinal);
+        Assert.Contains("a former contributor at Adur", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Robin Quill", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analysts_cannot_read_the_log_or_see_it_in_the_menu()
     {
         using var analyst = await factory.SignInAsAsync(PolicyRoles.Analyst);

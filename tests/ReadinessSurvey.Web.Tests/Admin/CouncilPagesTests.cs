@@ -29,7 +29,10 @@ public sealed class CouncilPagesTests(ReadinessWebFactory factory) : IClassFixtu
         var southEastInProgress = await analyst.GetPageAsync($"/admin/councils?round={round}&region=South+East&status=InProgress");
 
         Assert.Contains(Row(Adur, round), all, StringComparison.Ordinal);
-        Assert.Contains(Row(Worthing, round), all, StringComparison.Ordinal);
+        Assert.Contains("(page 1 of 7)", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(Row(Worthing, round), all, StringComparison.Ordinal);
+        Assert.Contains(Row(Worthing, round), await analyst.GetPageAsync($"/admin/councils?round={round}&q=worth"), StringComparison.Ordinal);
+        Assert.Contains(Row(Worthing, round), await analyst.GetPageAsync($"/admin/councils?round={round}&p=7"), StringComparison.Ordinal);
         Assert.Contains("No invitation", all, StringComparison.Ordinal);
         Assert.Equal([Birmingham, Westminster], CouncilsOn(notStarted, round, Adur, Arun, Birmingham, Westminster, Worthing));
         Assert.Contains("value=\"NotStarted\" checked=\"checked\"", notStarted, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class RoundPagesTests(ReadinessWebFactory factory) : IClassFixture
         Assert.Equal($"/admin/rounds/{round.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(RoundStatus.Open, round.Status);
         Assert.Equal(definition.Id, round.DefinitionVersionId);
-        Assert.Equal(new DateTime(year, 8, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(-1), round.ClosesAt);
+        Assert.Equal(UkTime.EndOfDay(new DateOnly(year, 7, 31)), round.ClosesAt);
         var details = await admin.GetPageAsync($"/admin/rounds/{round.Id}");
         Assert.Contains(name, details, StringComparison.Ordinal);
         Assert.Contains("Close the round", details, StringComparison.Ordinal);

@@ -79,4 +79,35 @@ public sealed class PolicyTeamSignInTests(BrowserFixture browser)
         Assert.Contains("Enter the 6-digit code", await third.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(third);
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task An_admin_without_two_factor_who_tries_a_change_is_sent_to_set_it_up_and_then_makes_it()
+    {
+        var round = await browser.Scenario.OpenRoundAsync("two-factor " + Guid.NewGuid().ToString("N")[..6]);
+        var (email, password) = await browser.Factory.AddUserAsync(PolicyRoles.Admin);
+        var page = await browser.NewPageAsync();
+        await PolicyTeamBrowser.SignInAsync(page, email, password, checkAccessibility: false);
+        Assert.Contains("You need two-factor sign-in before you can make changes", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Screens.ShootAsync(page, "admin-two-factor-banner");
+
+        await page.GotoAsync($"admin/rounds/{round}/close");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the round" }).ClickAsync();
+        Assert.Contains("/account/authenticator", page.Url, StringComparison.Ordinal);
+        Assert.Contains("As an admin you need two-factor sign-in", await page.Locator(".govuk-warning-text").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(ReadinessSurvey.Surveys.RoundStatus.Open, (await Admin.Workspace.RoundAsync(browser.Scenario, round)).Status);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await Screens.ShootAsync(page, "admin-two-factor-required");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my key" }).ClickAsync();
+        await page.GetByLabel("Code from the app").FillAsync(SignInTests.CodeFor(SignInTests.KeyOf(await page.ContentAsync())));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        Assert.Contains("Two-factor sign-in is on", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync($"admin/rounds/{round}/close");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the round" }).ClickAsync();
+        Assert.EndsWith($"/admin/rounds/{round}", page.Url, StringComparison.Ordinal);
+        Assert.Equal(ReadinessSurvey.Surveys.RoundStatus.Closed, (await Admin.Workspace.RoundAsync(browser.Scenario, round)).Status);
+        Assert.Equal(0, await page.GetByText("You need two-factor sign-in").CountAsync());
+    }
 }

@@ -209,12 +209,7 @@ public sealed class PolicyWorkspaceTests(BrowserFixture browser)
 
     private async Task<IPage> SignInAsync(string role, bool javaScript)
     {
-        var (email, password) = await browser.Factory.AddUserAsync(role);
-        var page = await browser.NewPageAsync(javaScript);
-        await page.GotoAsync("account/sign-in");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await browser.SignedInAsync(role, javaScript);
         Assert.EndsWith("/admin", page.Url, StringComparison.Ordinal);
         return page;
     }

@@ -17,12 +17,7 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
     {
         using var data = new PublishingRound(browser.Factory);
         var roundId = await data.AddRoundAsync();
-        var (email, password) = await browser.Factory.AddUserAsync(PolicyRoles.Admin);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("account/sign-in");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await browser.SignedInAsync(PolicyRoles.Admin);
 
         // Request without choosing a report: the error summary, then a proper request.
         await page.GotoAsync("admin/reports");
@@ -53,8 +48,9 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"admin/publishing/{roundId}");
         Assert.Contains("What the published view withholds", await page.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+        await Screens.ShootAsync(page, "admin-publishing-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish the report" }).ClickAsync();
-        Assert.Contains("is on the public reports page", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("is on its public page at /publications/", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Unpublish" }).ClickAsync();
         Assert.Contains("Are you sure you want to unpublish", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
@@ -72,12 +68,12 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
 
         // A visitor, not signed in, downloads the published workbook and a chart.
         var visitor = await browser.NewPageAsync();
-        await visitor.GotoAsync("reports");
+        await visitor.GotoAsync($"publications/{roundId}");
         await BrowserFixture.AssertAccessibleAsync(visitor);
-        var workbook = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByRole(AriaRole.Link, new() { Name = "Download the workbook" }).First.ClickAsync());
+        var workbook = await visitor.RunAndWaitForDownloadAsync(() => visitor.Locator(".app-downloads a[href$='.xlsx']").ClickAsync());
         Assert.Matches(@"^sector-published-\d{4}-\d{2}-\d{2}\.xlsx$", workbook.SuggestedFilename);
         Assert.True(new FileInfo(await workbook.PathAsync()).Length > 10_000);
-        var png = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByRole(AriaRole.Link, new() { Name = "PNG" }).First.ClickAsync());
+        var png = await visitor.RunAndWaitForDownloadAsync(() => visitor.Locator(".app-downloads a[href$='.png']").First.ClickAsync());
         Assert.EndsWith(".png", png.SuggestedFilename, StringComparison.Ordinal);
     }
 

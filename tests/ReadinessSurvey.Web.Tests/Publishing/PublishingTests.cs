@@ -32,14 +32,19 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
 
         Assert.NotEmpty(log);
         Assert.Contains($"{log.Count} cells", review, StringComparison.Ordinal);
-        Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(log[0].Reason)}</td>", review.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        var wording = new SuppressionWording(await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, CancellationToken.None)));
+        var first = wording.Describe(log[0]);
+        var cells = review[review.IndexOf("Each withheld cell, in the order", StringComparison.Ordinal)..];
+        Assert.Contains("What is withheld, question by question", review, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(first.Group)}</td>", cells, StringComparison.Ordinal);
+        Assert.DoesNotContain("question:", cells, StringComparison.Ordinal);
         Assert.Contains("Not prepared for the current results", review, StringComparison.Ordinal);
-        Assert.Equal(Math.Min(100, log.Count), Regex.Count(review[review.IndexOf("Withheld cells in the order", StringComparison.Ordinal)..], "<tr class=\"govuk-table__row\">") - 1);
+        Assert.Equal(Math.Min(100, log.Count), Regex.Count(cells, "<tr class=\"govuk-table__row\">") - 1);
         if (log.Count > 100)
         {
             var second = await admin.GetPageAsync($"/admin/publishing/{roundId}?p=2");
             Assert.Contains($"(page 2 of {(log.Count + 99) / 100})", second, StringComparison.Ordinal);
-            Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(log[100].Table)}</td>", second, StringComparison.Ordinal);
+            Assert.Contains($"<td class=\"govuk-table__cell\">{WebUtility.HtmlEncode(wording.Describe(log[100]).Answer)}</td>", second, StringComparison.Ordinal);
         }
         Assert.Contains("There is no published workbook for the round", await tooSoon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
@@ -47,7 +52,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Equal((ReportKinds.Published, ReportRunStatus.Succeeded), (run.Kind, run.Status));
         Assert.Contains($"Ready (report run {run.Id})", ready, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Contains("is on the public reports page", after, StringComparison.Ordinal);
+        Assert.Contains("is on its public page at /publications/", after, StringComparison.Ordinal);
         Assert.Contains("The current results are published", after, StringComparison.Ordinal);
 
         var report = await PublishedAsync(roundId);
@@ -67,7 +72,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         var (roundId, report) = await PublishNewRoundAsync();
         using var visitor = fixture.Factory.CreateFormClient();
 
-        var page = await visitor.GetPageAsync("/reports");
+        var page = await visitor.GetPageAsync($"/publications/{roundId}");
         var files = Folder.FilesOf(report)!;
         var workbook = await visitor.GetAsync($"/reports/{report.Id}/{files.Workbook}");
         var chart = files.Charts[0];
@@ -80,6 +85,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Contains(report.SurveyVersion, page, StringComparison.Ordinal);
         Assert.Contains(report.DataDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/reports/{report.Id}/{files.Workbook}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/reports/{report.Id}/{files.Ods}\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
         Assert.Equal(await File.ReadAllBytesAsync(Folder.PathOf(report, files.Workbook)), await workbook.Content.ReadAsByteArrayAsync());
@@ -120,7 +126,7 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         }
 
         Assert.True(File.Exists(internalRun.OutputPath));
-        Assert.DoesNotContain(internalName, await visitor.GetPageAsync("/reports"), StringComparison.Ordinal);
+        Assert.DoesNotContain(internalName, await visitor.GetPageAsync($"/publications/{roundId}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +148,8 @@ public sealed partial class PublishingTests(PublishingFixture fixture) : IClassF
         Assert.Contains("is no longer published", roundPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(workbook)).StatusCode);
-        Assert.DoesNotContain($"/reports/{report.Id}/", await visitor.GetPageAsync("/reports"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/publications/{roundId}")).StatusCode);
+        Assert.DoesNotContain($"/publications/{roundId}\"", await visitor.GetPageAsync("/publications"), StringComparison.Ordinal);
         var row = await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().PublishedReports.AsNoTracking().SingleAsync(p => p.Id == report.Id));
         Assert.NotNull(row.UnpublishedAt);
         Assert.EndsWith("@lga.example", row.UnpublishedBy, StringComparison.Ordinal);

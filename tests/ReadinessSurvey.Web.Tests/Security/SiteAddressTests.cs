@@ -35,9 +35,9 @@ public sealed class SiteAddressTests : IDisposable
 
         var address = factory.StartOnLoopback();
         var round = await new Scenario(factory).OpenRoundAsync("host header " + Guid.NewGuid());
-        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        var (email, password, key) = await factory.AddUserWithTwoFactorAsync(PolicyRoles.Admin);
         using var admin = LoopbackApp.Client(address, host: "evil.example");
-        await admin.SignInAsync(email, password);
+        await admin.SignInWithCodeAsync(email, password, key);
 
         var response = await admin.PostAsync($"/admin/councils/{Worthing}/invite?round={round}", [new("name", "Jo Bloggs"), new("email", "jo.bloggs@worthing.gov.uk"), new("role", "Chief digital officer")]);
         var page = await response.Content.ReadAsStringAsync();

@@ -15,6 +15,7 @@ namespace ReadinessSurvey.Web.Pages.Account;
 /// Sets up an authenticator app (TOTP, RFC 6238): shows the key as a QR code and as text, checks one
 /// code from the app, then turns two-factor on and shows ten recovery codes once.
 /// </summary>
+[OpenBeforeTwoFactor]
 public sealed class AuthenticatorModel(UserManager<PolicyUser> users, SignInManager<PolicyUser> signIn, AuditLog audit, ReadinessDbContext db) : PageModel
 {
     private const string Issuer = "AI readiness survey";

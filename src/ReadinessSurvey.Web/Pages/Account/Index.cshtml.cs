@@ -9,6 +9,7 @@ using ReadinessSurvey.Web.Accounts;
 namespace ReadinessSurvey.Web.Pages.Account;
 
 /// <summary>The signed-in team member's account: role, two-factor status, and signing out everywhere.</summary>
+[OpenBeforeTwoFactor]
 public sealed class IndexModel(UserManager<PolicyUser> users, SignInManager<PolicyUser> signIn, AuditLog audit, ReadinessDbContext db) : PageModel
 {
     public PolicyUser Person { get; private set; } = null!;

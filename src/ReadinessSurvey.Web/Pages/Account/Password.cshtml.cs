@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReadinessSurvey.Accounts;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
+using ReadinessSurvey.Web.Accounts;
 
 namespace ReadinessSurvey.Web.Pages.Account;
 
 /// <summary>Changes the signed-in user's password against the shared password rules.</summary>
+[OpenBeforeTwoFactor]
 public sealed class PasswordModel(UserManager<PolicyUser> users, SignInManager<PolicyUser> signIn, AuditLog audit, ReadinessDbContext db) : PageModel
 {
     public FormErrors Errors { get; } = [];

@@ -9,6 +9,7 @@ using ReadinessSurvey.Web.Accounts;
 namespace ReadinessSurvey.Web.Pages.Account;
 
 /// <summary>Signs out of this browser. Only a form post signs out, so a link on another site cannot.</summary>
+[OpenBeforeTwoFactor]
 public sealed class SignOutModel(SignInManager<PolicyUser> signIn, AuditLog audit, ReadinessDbContext db) : PageModel
 {
     public void OnGet()

@@ -23,3 +23,35 @@ for (const group of document.querySelectorAll('[data-reveal-when]')) {
   }
   update();
 }
+
+// A report being made (data-refresh-while-running): fetch the page again every few seconds and update its
+// status and progress in place; once it has finished, load the page for its download button. Without
+// JavaScript the page's "Refresh to see progress" link does the same by hand.
+const running = document.querySelector('[data-refresh-while-running]');
+if (running) {
+  running.querySelector('[data-refresh-note]')?.removeAttribute('hidden');
+  const refresh = async () => {
+    try {
+      const response = await fetch(window.location.href, { headers: { 'Accept': 'text/html' }, cache: 'no-store' });
+      if (!response.ok) {
+        return;
+      }
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      if (!next.querySelector('[data-refresh-while-running]')) {
+        window.location.reload();
+        return;
+      }
+      for (const id of ['run-status', 'run-progress']) {
+        const now = document.getElementById(id);
+        const fresh = next.getElementById(id);
+        if (now && fresh && now.outerHTML !== fresh.outerHTML) {
+          now.replaceWith(fresh);
+        }
+      }
+    } catch {
+      // A failed fetch is tried again at the next tick; the manual link still works.
+    }
+    window.setTimeout(refresh, Number(running.dataset.refreshWhileRunning) || 3000);
+  };
+  window.setTimeout(refresh, Number(running.dataset.refreshWhileRunning) || 3000);
+}

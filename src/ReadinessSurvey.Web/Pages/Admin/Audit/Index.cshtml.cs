@@ -40,6 +40,9 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
 
+    /// <summary>People, councils and rounds named for the events shown.</summary>
+    public AuditNames Names { get; private set; } = new();
+
     public int Total { get; private set; }
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -81,6 +84,7 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
         PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, Pages) : 1;
         Events = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Names = await AuditNames.ForAsync(db, Events, cancellationToken);
     }
 
     /// <summary>The address of another page of the same results.</summary>

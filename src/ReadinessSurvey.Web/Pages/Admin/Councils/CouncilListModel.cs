@@ -25,6 +25,10 @@ public abstract class CouncilListModel(ReadinessDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public List<CouncilRoundState> Status { get; set; } = [];
 
+    /// <summary>Part of a council's name (or its code) to look for.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     public IReadOnlyList<SurveyRound> Rounds { get; private set; } = [];
 
     public SurveyRound? Chosen { get; private set; }
@@ -58,7 +62,10 @@ public abstract class CouncilListModel(ReadinessDbContext db) : PageModel
         Regions = all.Select(c => c.RegionName).Distinct().Order(StringComparer.Ordinal).ToList();
         var states = Status.Where(StateChoices.Contains).ToList();
         var filter = new CouncilStatusFilter(Type, Region, states.Count > 0 ? states : StateChoices.ToList());
-        Rows = all.Where(filter.Matches).ToList();
+        var search = Search?.Trim();
+        Rows = all.Where(filter.Matches)
+            .Where(c => string.IsNullOrEmpty(search) || c.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || c.Code.Equals(search, StringComparison.OrdinalIgnoreCase))
+            .ToList();
         return true;
     }
 
@@ -67,6 +74,11 @@ public abstract class CouncilListModel(ReadinessDbContext db) : PageModel
         if (Round is { } round)
         {
             yield return new("round", round.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            yield return new("q", Search.Trim());
         }
 
         foreach (var t in Type)

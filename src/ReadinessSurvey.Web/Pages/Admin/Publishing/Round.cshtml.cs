@@ -13,7 +13,7 @@ namespace ReadinessSurvey.Web.Pages.Admin.Publishing;
 /// the current results. Publishing needs that workbook finished first, so the admin can open the exact
 /// file before anyone else can; "prepare" requests it. Posts are for admins (the admin-area filter).
 /// </summary>
-public sealed class RoundModel(PublishingService publishing, ReportQueue queue) : PageModel
+public sealed class RoundModel(PublishingService publishing, ReportQueue queue, ReportService reports) : PageModel
 {
     public PublishingReview Review { get; private set; } = null!;
 
@@ -32,6 +32,9 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue) 
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>The log in words (question text, answer labels, group names); null when nothing is withheld.</summary>
+    public SuppressionWording? Wording { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int roundId, CancellationToken cancellationToken) =>
         await LoadAsync(roundId, cancellationToken) ? Page() : NotFound();
@@ -53,7 +56,7 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue) 
         try
         {
             var report = await publishing.PublishAsync(roundId, User.Actor(), cancellationToken);
-            Message = $"Published: \"{report.Title}\" is on the public reports page.";
+            Message = $"Published: \"{report.Title}\" is on its public page at /publications/{report.RoundId}.";
             return Redirect($"/admin/publishing/{roundId}");
         }
         catch (PublishingException ex)
@@ -78,6 +81,11 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue) 
         }
 
         Review = review;
+        if (review.SuppressionLog.Count > 0)
+        {
+            Wording = new SuppressionWording(await reports.LoadAsync(roundId, cancellationToken));
+        }
+
         return true;
     }
 }

@@ -35,6 +35,9 @@ public sealed class IndexModel(ReadinessDbContext db, ReportQueue queue, AuditLo
 
     public IReadOnlyList<(int Id, string Name)> Rounds { get; private set; } = [];
 
+    /// <summary>Every council by name, for choosing one by name (its code is the value sent).</summary>
+    public IReadOnlyList<(string Code, string Name)> Councils { get; private set; } = [];
+
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
 
     public int PageCount { get; private set; } = 1;
@@ -86,6 +89,8 @@ public sealed class IndexModel(ReadinessDbContext db, ReportQueue queue, AuditLo
         PageNumber = Math.Max(1, PageNumber);
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpensAt).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         Rounds = [.. rounds.Select(r => (r.Id, r.Name))];
+        var councils = await db.Councils.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
+        Councils = [.. councils.Select(c => (c.Code, c.Name))];
         var total = await db.ReportRuns.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         Runs = await db.ReportRuns.AsNoTracking()

@@ -65,9 +65,9 @@ public sealed class NewModel(ReadinessDbContext db, RoundService rounds) : PageM
 
         try
         {
-            // As the CLI does: the round closes at the end of its closing day (UTC).
+            // As the CLI does: the round opens at the start of its opening day and closes at the end of its closing day, UK time.
             var round = await rounds.OpenAsync(
-                new OpenRoundRequest(Name ?? "", definition.SurveyId, definition.Version, opens, closes.Value.AddDays(1).AddTicks(-1)), User.Actor(), cancellationToken);
+                new OpenRoundRequest(Name ?? "", definition.SurveyId, definition.Version, opens is { } o ? UkTime.StartOfDay(DateOnly.FromDateTime(o)) : null, UkTime.EndOfDay(DateOnly.FromDateTime(closes.Value))), User.Actor(), cancellationToken);
             TempData["Message"] = $"Round \"{round.Name}\" created on {definition.Title} version {definition.Version}.";
             return Redirect($"/admin/rounds/{round.Id}");
         }
