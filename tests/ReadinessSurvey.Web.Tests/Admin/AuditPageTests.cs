@@ -17,13 +17,14 @@ public sealed partial class AuditPageTests(ReadinessWebFactory factory) : IClass
         var tag = Guid.NewGuid().ToString("N")[..8];
         await RecordAsync(("alice-" + tag, "test.first", $"thing:{tag}-1"), ("bob-" + tag, "test.second", $"thing:{tag}-2"), ("alice-" + tag, "test.second", $"thing:{tag}-3"));
         using var admin = await factory.SignInAsAsync(PolicyRoles.Admin);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var uk = UkTime.FromUtc(DateTime.UtcNow);
+        string Today(string field) => $"{field}.Day={uk.Day}&{field}.Month={uk.Month}&{field}.Year={uk.Year}";
 
         var byActor = await admin.GetPageAsync($"/admin/audit?actor=alice-{tag}");
         var byAction = await admin.GetPageAsync($"/admin/audit?action=test.second&actor={tag}");
         var byTarget = await admin.GetPageAsync($"/admin/audit?target={tag}-2");
-        var byDate = await admin.GetPageAsync($"/admin/audit?actor={tag}&from={today}&to={today}");
-        var before = await admin.GetPageAsync($"/admin/audit?actor={tag}&to=2001-01-01");
+        var byDate = await admin.GetPageAsync($"/admin/audit?actor={tag}&{Today("from")}&{Today("to")}");
+        var before = await admin.GetPageAsync($"/admin/audit?actor={tag}&to.Day=1&to.Month=1&to.Year=2001");
 
         Assert.Equal([$"thing:{tag}-3", $"thing:{tag}-1"], Targets(byActor, tag));
         Assert.Equal([$"thing:{tag}-3", $"thing:{tag}-2"], Targets(byAction, tag));
@@ -56,9 +57,12 @@ public sealed partial class AuditPageTests(ReadinessWebFactory factory) : IClass
     {
         using var admin = await factory.SignInAsAsync(PolicyRoles.Admin);
 
-        var page = await admin.GetPageAsync("/admin/audit?from=yesterday");
+        var page = await admin.GetPageAsync("/admin/audit?from.Day=31&from.Month=2&from.Year=2026");
+        var partial = await admin.GetPageAsync("/admin/audit?to.Day=3&to.Year=2026");
 
-        Assert.Contains("The start date must be a date like 2026-03-31", page, StringComparison.Ordinal);
+        Assert.Contains("The start date must be a real date, like 31 3 2026", page, StringComparison.Ordinal);
+        Assert.Contains("The end date must include a day, month and year", partial, StringComparison.Ordinal);
+        Assert.Contains("class=\"govuk-date-input\" id=\"from-date\"", page, StringComparison.Ordinal);
         Assert.Contains("<title>Error: Audit log", page, StringComparison.Ordinal);
     }
 

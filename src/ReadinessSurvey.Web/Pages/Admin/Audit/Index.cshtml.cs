@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Audit;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Web.Accounts;
+using ReadinessSurvey.Web.Admin;
 using ReadinessSurvey.Web.Pages.Account;
 
 namespace ReadinessSurvey.Web.Pages.Admin.Audit;
@@ -25,11 +26,13 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Target { get; set; }
 
+    /// <summary>The first UK day shown (GOV.UK date input: from.Day, from.Month, from.Year).</summary>
     [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    public DateInput From { get; set; } = new();
 
+    /// <summary>The last UK day shown, whole.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
+    public DateInput To { get; set; } = new();
 
     /// <summary>From <c>?page=</c>, read by hand: "page" is a route value Razor Pages keeps for itself.</summary>
     public int PageNumber { get; private set; } = 1;
@@ -68,15 +71,16 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
             query = query.Where(e => e.Target != null && e.Target.Contains(target));
         }
 
-        if (ParseDate(From, "from", "start date") is { } from)
+        // Days are UK days: "from" starts at the UK midnight, "to" includes the whole of its UK day.
+        if (DayOf(From, "from", "start date") is { } from)
         {
-            query = query.Where(e => e.At >= from);
+            var start = UkTime.StartOfDay(from);
+            query = query.Where(e => e.At >= start);
         }
 
-        // "To" includes the whole of that day.
-        if (ParseDate(To, "to", "end date") is { } to)
+        if (DayOf(To, "to", "end date") is { } to)
         {
-            var end = to.AddDays(1);
+            var end = UkTime.StartOfDay(to.AddDays(1));
             query = query.Where(e => e.At < end);
         }
 
@@ -102,25 +106,30 @@ public sealed class IndexModel(ReadinessDbContext db) : PageModel
         Add("action", ActionName);
         Add("actor", Actor);
         Add("target", Target);
-        Add("from", From);
-        Add("to", To);
+        foreach (var (key, date) in new[] { ("from", From), ("to", To) })
+        {
+            Add(key + ".Day", date.Day);
+            Add(key + ".Month", date.Month);
+            Add(key + ".Year", date.Year);
+        }
+
         Add("page", page.ToString(CultureInfo.InvariantCulture));
         return "/admin/audit?" + string.Join("&", parts);
     }
 
-    private DateTime? ParseDate(string? text, string field, string label)
+    private DateOnly? DayOf(DateInput input, string field, string label)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (input.IsEmpty)
         {
             return null;
         }
 
-        if (DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        if (input.TryParse(label, out var error) is { } date)
         {
-            return DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            return DateOnly.FromDateTime(date);
         }
 
-        Errors.Add(field, $"The {label} must be a date like 2026-03-31");
+        Errors.Add(field, error!);
         return null;
     }
 }
