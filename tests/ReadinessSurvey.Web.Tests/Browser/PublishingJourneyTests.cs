@@ -28,7 +28,7 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Round").SelectOptionAsync(roundId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Published sector workbook").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Request report" }).ClickAsync();
-        Assert.Matches(RunPage(), page.Url);
+        Assert.True(RunPage().IsMatch(page.Url), $"Not on the run's page but {page.Url}: {await page.Locator("body").InnerTextAsync()}\n{ServerErrors.Latest()}");
         Assert.Equal("Waiting", (await page.Locator("#run-status").InnerTextAsync()).Trim());
         await BrowserFixture.AssertAccessibleAsync(page);
 

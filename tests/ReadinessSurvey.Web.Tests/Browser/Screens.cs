@@ -36,6 +36,18 @@ public static class Screens
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.SetViewportSizeAsync(width, 800);
+
+        // GOV.UK Frontend's service navigation collapses into its menu button when its media query listener
+        // runs, a moment after the resize: give the page up to 2 s to settle before measuring it.
+        try
+        {
+            await page.WaitForFunctionAsync("w => document.documentElement.scrollWidth <= w", width, new() { Timeout = 2000 });
+        }
+        catch (TimeoutException)
+        {
+            // Still too wide: measured and reported below.
+        }
+
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var url = page.Url;
 

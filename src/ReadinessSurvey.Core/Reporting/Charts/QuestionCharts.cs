@@ -65,7 +65,8 @@ public static partial class ReportCharts
                 : "Share of councils answering that gave each answer") + (series.Count > ChartPalette.MaxColours ? "; n for each group in its heading"
                   : series.Count > 1 ? "; n for each group in the legend"
                   : $"; {ChartFrame.BaseText(first!.Points)} councils"),
-            Finding = top is null ? null
+            Finding = top is null
+                ? first is null ? null : $"Every answer among {first.Name.ToLowerInvariant()} is withheld to protect groups of fewer than {threshold} councils"
                 : $"The most common answer among {first!.Name.ToLowerInvariant()} is \"{top.Value.Option}\": {top.Value.Point.Value!.Value:0}% of {top.Value.Point.N} councils",
             CategoryLabel = "Answer",
             ValueLabel = "Councils answering (%)",
