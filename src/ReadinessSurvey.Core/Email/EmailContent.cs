@@ -55,11 +55,7 @@ public sealed record EmailContent(string To, string Subject, string Body, IReadO
         return new EmailContent(to, subject, body.ToString(), fields);
     }
 
-    /// <summary>E.g. "Friday 20 March 2026 at 11:59pm", in UK time.</summary>
-    public static string ClosingText(DateTime closesUtc)
-    {
-        var uk = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(closesUtc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        var time = uk.ToString("h:mmtt", UkEnglish).ToLowerInvariant();
-        return uk.ToString("dddd d MMMM yyyy", UkEnglish) + " at " + time;
-    }
+    /// <summary>E.g. "Friday 20 March 2026 at 23:59 UK time": the pages' time convention (<see cref="UkTime"/>) with the weekday.</summary>
+    public static string ClosingText(DateTime closesUtc) =>
+        UkTime.FromUtc(closesUtc).ToString("dddd ", UkEnglish) + UkTime.Format(closesUtc);
 }

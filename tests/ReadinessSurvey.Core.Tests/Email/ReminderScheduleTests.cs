@@ -71,7 +71,7 @@ public sealed class ReminderScheduleTests
         Assert.Equal(5, mail.Count);
         var toAlex = mail.Where(m => m.To.Mailboxes.Single().Address == "alex.smith@example.gov.uk").ToList();
         Assert.Equal(3, toAlex.Count);
-        Assert.All(toAlex, m => Assert.Equal("Reminder: Adur's AI readiness return closes on Friday 28 February 2025 at 5:00pm", m.Subject));
+        Assert.All(toAlex, m => Assert.Equal("Reminder: Adur's AI readiness return closes on Friday 28 February 2025 at 17:00 UK time", m.Subject));
         var body = toAlex[0].TextBody;
         Assert.Contains("Dear Alex Smith,", body, StringComparison.Ordinal);
         Assert.Contains("http://localhost:5080/respond/start/", body, StringComparison.Ordinal);

@@ -58,7 +58,7 @@ public sealed class NotifyEmailTests(NotifyWebFactory factory) : IClassFixture<N
         var fields = sent.Body.GetProperty("personalisation");
         Assert.Equal("Alex Smith", fields.GetProperty("name").GetString());
         Assert.Equal("Adur", fields.GetProperty("council").GetString());
-        Assert.Equal("Friday 1 March 2030 at 12:00pm", fields.GetProperty("closing_date").GetString());
+        Assert.Equal("Friday 1 March 2030 at 12:00 UK time", fields.GetProperty("closing_date").GetString());
         Assert.StartsWith("https://ai-readiness.example.gov.uk/respond/start/", fields.GetProperty("link").GetString(), StringComparison.Ordinal);
         Assert.Equal("You are invited to complete Adur's AI readiness return", fields.GetProperty("subject").GetString());
 
