@@ -75,7 +75,7 @@ public sealed class ReminderScheduleTests
         var body = toAlex[0].TextBody;
         Assert.Contains("Dear Alex Smith,", body, StringComparison.Ordinal);
         Assert.Contains("http://localhost:5080/respond/start/", body, StringComparison.Ordinal);
-        Assert.Contains("The survey closes on Friday 28 February 2025 at 5:00pm.", body, StringComparison.Ordinal);
+        Assert.Contains("The survey closes on Friday 28 February 2025 at 17:00 UK time.", body, StringComparison.Ordinal);
         Assert.Contains("contact the survey team at survey@lga.example.", body, StringComparison.Ordinal);
         Assert.All(await host.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().EmailMessages.ToListAsync()), m => Assert.Equal(EmailStatus.Sent, m.Status));
     }

@@ -31,7 +31,7 @@ public sealed partial class SmtpEmailTests(EmailWebFactory factory) : IClassFixt
         Assert.Equal("You are invited to complete Adur's AI readiness return", message.Subject);
         var body = message.TextBody!;
         Assert.Contains("Dear Alex Smith,", body, StringComparison.Ordinal);
-        Assert.Contains("The survey closes on Friday 1 March 2030 at 12:00pm.", body, StringComparison.Ordinal);
+        Assert.Contains("The survey closes on Friday 1 March 2030 at 12:00 UK time.", body, StringComparison.Ordinal);
         Assert.Contains("contact the survey team at ai-readiness@lga.example.", body, StringComparison.Ordinal);
         var link = LinkPattern().Match(body).Value;
         Assert.StartsWith("http://localhost/respond/start/", link, StringComparison.Ordinal);
