@@ -69,7 +69,7 @@ public sealed class PersonalData(ReadinessDbContext db, AuditLog audit, TimeProv
                     c.FirstSeenAt,
                     c.LastSeenAt,
                     AnswersLastChangedByThem = answered.Where(a => a.Contributor == c.Id).Sum(a => a.Count),
-                    AnswersAboutThemselves = own.Where(a => a.ContributorId == c.Id).Select(a => new { Question = a.QuestionId, Answer = JsonDocument.Parse(a.ValueJson).RootElement, a.UpdatedAt }),
+                    AnswersAboutThemselves = own.Where(a => a.ContributorId == c.Id).Select(a => new { Question = a.QuestionId, Answer = JsonSerializer.Deserialize<JsonElement>(a.ValueJson), a.UpdatedAt }),
                 }),
                 Emails = messages.Where(m => m.InvitationId == i.Id).Select(m => new { m.Kind, m.Status, m.QueuedAt, m.SentAt, m.Attempts, m.FailureReason }),
             }),

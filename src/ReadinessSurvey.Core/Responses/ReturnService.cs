@@ -74,8 +74,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
         var definition = await surveys.GetAsync(councilReturn.Round!.DefinitionVersionId, cancellationToken);
 
         // Questions about the contributor are answered by each person for themselves, never for the council.
-        bool Personal(AnswerRow row) => definition.FindQuestion(row.QuestionId)?.IsAboutContributor == true;
-        rows = [.. rows.Where(r => !Personal(r)), .. own.Where(Personal)];
+        rows = [.. rows.Where(r => !definition.IsAboutContributor(r.QuestionId)), .. own.Where(r => definition.IsAboutContributor(r.QuestionId))];
         return new ReturnWorkspace
         {
             Return = councilReturn,
@@ -122,7 +121,7 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
 
         // A contributor's own answer (e.g. their role) is changed by nobody else, so it cannot conflict.
         var conflicts = changes
-            .Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor != true)
+            .Where(c => !workspace.Definition.IsAboutContributor(c.QuestionId))
             .Where(c => workspace.VersionOf(c.QuestionId) != c.BaseVersion && !SameValue(workspace.Answers.Get(c.QuestionId), c.Value))
             .Select(c => Conflict(workspace, c.QuestionId))
             .ToList();
@@ -189,13 +188,14 @@ public sealed class ReturnService(ReadinessDbContext db, SurveyLibrary surveys, 
             return false;
         }
 
-        foreach (var change in changed.Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor == true))
+        foreach (var change in changed)
         {
-            await WriteOwnAnswerAsync(contributorId, change, now, cancellationToken);
-        }
+            if (workspace.Definition.IsAboutContributor(change.QuestionId))
+            {
+                await WriteOwnAnswerAsync(contributorId, change, now, cancellationToken);
+                continue;
+            }
 
-        foreach (var change in changed.Where(c => workspace.Definition.FindQuestion(c.QuestionId)?.IsAboutContributor != true))
-        {
             var row = new Answer { ReturnId = returnId, QuestionId = change.QuestionId, ValueJson = "{}", Version = change.BaseVersion + 1, UpdatedAt = now, UpdatedByContributorId = contributorId };
             AnswerStorage.Apply(row, change.Value ?? new AnswerValue());
             if (change.BaseVersion == 0)

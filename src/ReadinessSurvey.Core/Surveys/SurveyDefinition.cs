@@ -35,6 +35,9 @@ public sealed class SurveyDefinition
     public Question? FindQuestion(string questionId) =>
         _questionsById.GetValueOrDefault(questionId);
 
+    /// <summary>True when the question is about each contributor (answered per person), not the council.</summary>
+    public bool IsAboutContributor(string questionId) => FindQuestion(questionId)?.IsAboutContributor == true;
+
     /// <summary>The section that holds this question.</summary>
     public SurveySection SectionOf(Question question)
     {
