@@ -1,5 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReadinessSurvey.Data;
+using ReadinessSurvey.Responses;
 
 namespace ReadinessSurvey.Tests.Web.Email;
 
@@ -7,7 +12,7 @@ namespace ReadinessSurvey.Tests.Web.Email;
 /// The web app with its job server running and email going to a real SMTP server on loopback, retrying
 /// quickly; every log line of the app is captured (levels below).
 /// </summary>
-public sealed class EmailWebFactory : ReadinessWebFactory
+public sealed partial class EmailWebFactory : ReadinessWebFactory
 {
     public EmailWebFactory()
     {
@@ -34,6 +39,31 @@ public sealed class EmailWebFactory : ReadinessWebFactory
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>
+    /// The sign-in link in the first message to this address, once the app has stored it. The app saves a
+    /// link's hash only after the message has gone (decision 0040), so a test that follows the link the
+    /// moment the message arrives could otherwise be a few milliseconds early.
+    /// </summary>
+    public async Task<string> WaitForLinkAsync(string to)
+    {
+        var message = await Smtp.WaitForAsync(to);
+        var link = LinkPattern().Match(message.TextBody ?? "").Value;
+        Assert.False(link.Length == 0, $"The message to {to} holds no sign-in link.");
+        var hash = InvitationTokens.Hash(new Uri(link).Segments[^1]);
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var scope = Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<ReadinessDbContext>().Invitations.AnyAsync(i => i.TokenHash == hash))
+            {
+                return link;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"The link emailed to {to} was never stored as the invitation's link.");
+            await Task.Delay(50);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -49,4 +79,7 @@ public sealed class EmailWebFactory : ReadinessWebFactory
             Logs.Dispose();
         }
     }
+
+    [GeneratedRegex(@"http://localhost/respond/start/[A-Za-z0-9_-]+")]
+    private static partial Regex LinkPattern();
 }

@@ -7,7 +7,7 @@ using ReadinessSurvey.Tests.Web.Admin;
 
 namespace ReadinessSurvey.Tests.Web.Email;
 
-public sealed partial class SmtpEmailTests(EmailWebFactory factory) : IClassFixture<EmailWebFactory>
+public sealed class SmtpEmailTests(EmailWebFactory factory) : IClassFixture<EmailWebFactory>
 {
     private const string Adur = "E07000223";
 
@@ -33,8 +33,8 @@ public sealed partial class SmtpEmailTests(EmailWebFactory factory) : IClassFixt
         Assert.Contains("Dear Alex Smith,", body, StringComparison.Ordinal);
         Assert.Contains("The survey closes on Friday 1 March 2030 at 12:00 UK time.", body, StringComparison.Ordinal);
         Assert.Contains("contact the survey team at ai-readiness@lga.example.", body, StringComparison.Ordinal);
-        var link = LinkPattern().Match(body).Value;
-        Assert.StartsWith("http://localhost/respond/start/", link, StringComparison.Ordinal);
+        var link = await factory.WaitForLinkAsync("alex.smith@example.gov.uk");
+        Assert.Contains(link, body, StringComparison.Ordinal);
 
         // Follow the link as the person would: it signs them in to their council's return.
         using var person = factory.CreateFormClient();
@@ -122,7 +122,4 @@ public sealed partial class SmtpEmailTests(EmailWebFactory factory) : IClassFixt
             await Task.Delay(100);
         }
     }
-
-    [GeneratedRegex(@"http://localhost/respond/start/[A-Za-z0-9_-]+")]
-    private static partial Regex LinkPattern();
 }
