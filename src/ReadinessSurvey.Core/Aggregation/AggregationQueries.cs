@@ -5,7 +5,7 @@ using ReadinessSurvey.Responses;
 namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
-/// The database side of an aggregation run, apart from the answer and score counts (<see cref="BreakdownCounts"/>):
+/// The database side of an aggregation run, apart from the answer and score counts (<see cref="AnswerCounts"/>):
 /// the register's groups, response counts, and the submitted councils per finest cell (maturity level,
 /// type, region, tier) and overall score, which the suppression and the maturity tables work on.
 /// </summary>
