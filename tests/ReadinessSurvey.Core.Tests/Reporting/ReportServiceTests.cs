@@ -259,6 +259,18 @@ public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public void Export_names_each_councils_tier_in_words_and_the_codebook_lists_the_words()
+    {
+        var responses = fixture.Export["Responses"];
+        var tier = Array.IndexOf(responses[0], "tier");
+        var described = fixture.Export["Codebook"].Single(r => r[0] == "tier")[9];
+
+        Assert.True(tier > 0, "The export has a tier column.");
+        Assert.All(responses.Skip(1), r => Assert.Contains(r[tier], described, StringComparison.Ordinal));
+        Assert.Contains(responses.Skip(1), r => r[tier] == "Lower tier (district councils)");
+    }
+
+    [Fact]
     public void Export_codebook_describes_exactly_the_columns_of_the_responses_sheet_in_order()
     {
         var responses = fixture.Export["Responses"];

@@ -52,6 +52,9 @@ public sealed record ExportRow
 
     public required string Region { get; init; }
 
+    /// <summary>The council's tier in words (see <see cref="Councils.CouncilTiers"/>).</summary>
+    public string Tier { get; init; } = "";
+
     public string Status { get; init; } = "";
 
     public DateTime? SubmittedAt { get; init; }

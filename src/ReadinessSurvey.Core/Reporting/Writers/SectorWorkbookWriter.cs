@@ -82,7 +82,7 @@ public sealed class SectorWorkbookWriter(bool published)
 
     private void WriteOverview(ReportWorkbook workbook, SectorReportModel model)
     {
-        var s = workbook.AddSheet("Readiness overview", "Dimension scores and maturity levels by council type and region");
+        var s = workbook.AddSheet("Readiness overview", "Dimension scores and maturity levels by council type, region and tier");
         s.Heading(1, 1, "Readiness overview");
         s.Note(2, 1, (IsPublished ? AboutSheet.SuppressionFootnote : "Scores run from 0 to 100. Internal version: small groups are shown.") + " " + AboutSheet.NotApplicableFootnote);
         var headers = new List<string> { "Dimension", "Group kind", "Group", "Councils (n)", "Mean", "Median", "Lower quartile", "Upper quartile" };
