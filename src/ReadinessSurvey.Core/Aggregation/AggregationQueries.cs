@@ -65,7 +65,7 @@ public static class AggregationQueries
         var regions = await db.Councils.GroupBy(c => c.RegionCode)
             .Select(g => new GroupInfo(Breakdowns.Region, g.Key, g.Min(c => c.RegionName)!)).ToListAsync(cancellationToken);
         var tiers = await db.Councils.Select(c => c.Tier).Distinct().ToListAsync(cancellationToken);
-        return [.. types, .. regions, .. tiers.Select(t => new GroupInfo(Breakdowns.Tier, t, t))];
+        return [.. types, .. regions, .. tiers.Select(t => new GroupInfo(Breakdowns.Tier, t, Councils.CouncilTiers.Label(t)))];
     }
 
     /// <summary>

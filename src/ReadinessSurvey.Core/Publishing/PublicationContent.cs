@@ -106,7 +106,7 @@ public static class PublicationContent
         {
             tables.Add(new PublishedTable("Maturity levels of all councils that responded", "table-maturity-levels.csv",
                 ["Maturity level", "Councils", "Share of councils"],
-                [.. levels.Select(r => Row($"{r.Level} {r.LevelLabel}", Cell(r.Count, r.Suppressed), Cell(r.Percent, r.Suppressed, Percent)))]));
+                [.. levels.Select(r => Row($"{r.Level} {r.LevelLabel}", Cell(r.Count, r.Suppressed), Cell(r.Percent, r.Suppressed || r.BaseSuppressed, Percent)))]));
         }
 
         var dimensions = m.DimensionSummaries.Where(d => d.GroupKind == GroupKinds.All).ToList();
@@ -139,7 +139,10 @@ public static class PublicationContent
     private static string Cell(int value, bool withheld) => withheld ? Withheld : value.ToString(s_uk);
 
     private static string Cell(decimal? value, bool withheld, Func<decimal, string> format) =>
-        withheld ? Withheld : value is { } v ? format(v) : "";
+        withheld ? Withheld : value is { } v ? format(v) : NotApplicable;
+
+    /// <summary>The mark for a figure that does not apply (a share or score of no councils), as in the workbooks.</summary>
+    public const string NotApplicable = Reporting.Excel.SheetWriter.NotApplicableMark;
 
     private static string Percent(decimal share) => (share * 100).ToString("0", s_uk) + "%";
 

@@ -86,8 +86,8 @@ public sealed partial class SuppressionWording(ReportSource source)
         var breakdown = table.Split(':')[^1];
         var label = column == CountTable.AllColumn ? "All councils" : source.GroupLabel(breakdown, column);
 
-        // Tiers have keys, not labels, in the register ("lower", "upper", "unitary").
-        return breakdown == Breakdowns.Tier && label == column ? $"{char.ToUpperInvariant(column[0])}{column[1..]} tier" : label;
+        // Snapshots taken before tiers had labels hold the register's code ("lower") as the label.
+        return breakdown == Breakdowns.Tier && label == column ? Councils.CouncilTiers.Label(column) : label;
     }
 
     /// <summary>The suppressor's reason with any cell it names described in words too.</summary>

@@ -67,6 +67,11 @@ internal sealed class DefinitionChecker
                 Add(optionPath + ".value", $"Option value '{option.Value}' is used more than once in question {question.Id}.");
             }
 
+            if ((option.DontKnow || IsDontKnowSpelling(option.Value)) && option.Value != Responses.AnswerStorage.DontKnowCode)
+            {
+                Add(optionPath + ".value", $"A \"don't know\" option must have the value '{Responses.AnswerStorage.DontKnowCode}', the one code the survey uses for it; '{option.Value}' is not it.");
+            }
+
             if (option.Score is { } score && !IsPoints(score))
             {
                 Add(optionPath + ".score", $"Option score {Format(score)} is outside 0-4.");
@@ -207,6 +212,10 @@ internal sealed class DefinitionChecker
             Add("$.scoring.maturityLevels[0].minScore", "The first maturity level must start at minScore 0 so every score has a level.");
         }
     }
+
+    /// <summary>"dont-know", "DontKnow", "don't know" and the like: another spelling of the one code.</summary>
+    private static bool IsDontKnowSpelling(string value) =>
+        string.Concat(value.Where(char.IsLetter)).Equals("dontknow", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPoints(decimal score) => score is >= 0 and <= QuestionPoints.Maximum;
 

@@ -13,7 +13,7 @@ namespace ReadinessSurvey.Web.Respond;
 /// </summary>
 public sealed class SectionForm
 {
-    public const string DontKnowValue = "dont-know";
+    public const string DontKnowValue = Responses.AnswerStorage.DontKnowCode;
     private static readonly HashSet<string> s_allowedExtras = new(StringComparer.Ordinal) { "__RequestVerificationToken", "next" };
 
     private SectionForm(List<AnswerChange> changes, Dictionary<string, string> errors, Dictionary<string, string> rawNumbers, string? tampering)

@@ -25,5 +25,22 @@ public sealed class GroupNamesTests : IDisposable
         Assert.Equal(types.Count, types.Select(t => t.Label).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public async Task Tiers_are_named_in_words_not_by_their_lowercase_register_codes()
+    {
+        await using var db = _database.CreateContext();
+        await new CouncilRegisterImporter(db, new FakeTimeProvider()).ImportAsync(CouncilRegister.BundledFile);
+
+        var tiers = (await AggregationQueries.RegisterGroupsAsync(db, CancellationToken.None)).Where(g => g.Breakdown == Breakdowns.Tier)
+            .ToDictionary(t => t.Key, t => t.Label);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["lower"] = "Lower tier (district councils)",
+            ["unitary"] = "Single tier (all-purpose councils)",
+            ["upper"] = "Upper tier (county councils)",
+        }, tiers);
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -45,10 +45,18 @@ public sealed class QuestionShapesTests
     }
 
     [Fact]
+    public void Every_dont_know_answer_of_the_default_survey_has_one_code()
+    {
+        var codes = Shapes.SelectMany(s => s.Options).Where(o => o.Replace('-', '_').StartsWith("dont", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+
+        Assert.Equal(["dont_know"], codes);
+    }
+
+    [Fact]
     public void Yes_no_is_yes_then_no_then_dont_know()
     {
         Assert.Equal(QuestionKinds.YesNo, Shape("D2").Kind);
-        Assert.Equal(["yes", "no", "dont-know"], Shape("D2").Options);
+        Assert.Equal(["yes", "no", "dont_know"], Shape("D2").Options);
     }
 
     [Fact]

@@ -24,6 +24,22 @@ public sealed class PublicationContentTests
     }
 
     [Fact]
+    public void A_score_of_a_group_no_council_answered_for_reads_z_not_a_blank()
+    {
+        var model = ReportModelBuilder.Sector();
+        var empty = new DimensionSummaryRow
+        {
+            DimensionId = DimensionSummaryRow.OverallId, Dimension = "Overall", GroupKind = GroupKinds.Region, Group = "Yorkshire and The Humber", N = 0,
+        };
+        var page = PublicationContent.Build(model with { DimensionSummaries = [.. model.DimensionSummaries, empty] });
+
+        var region = Assert.Single(page.Tables, t => t.Title == "Overall readiness score by region");
+        var row = Assert.Single(region.Rows, r => r[0] == "Yorkshire and The Humber");
+
+        Assert.Equal(["0", "[z]", "[z]", "[z]"], row.Skip(1));
+    }
+
+    [Fact]
     public void Key_findings_state_published_figures_in_plain_English()
     {
         Assert.Equal(

@@ -5,7 +5,8 @@ namespace ReadinessSurvey.Tests.Reporting;
 /// <summary>A small RFC 4180 reader for test assertions (quoted fields, doubled quotes, CRLF or LF).</summary>
 internal static class Csv
 {
-    public static List<string[]> Parse(string text)
+    /// <summary>The rows; with <paramref name="keepQuotes"/> a quoted field keeps its quotes, so text cells can be told from numbers.</summary>
+    public static List<string[]> Parse(string text, bool keepQuotes = false)
     {
         var rows = new List<string[]>();
         var fields = new List<string>();
@@ -19,12 +20,16 @@ internal static class Csv
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
-                    field.Append('"');
+                    field.Append(keepQuotes ? "\"\"" : "\"");
                     i++;
                 }
                 else if (c == '"')
                 {
                     quoted = false;
+                    if (keepQuotes)
+                    {
+                        field.Append('"');
+                    }
                 }
                 else
                 {
@@ -39,6 +44,11 @@ internal static class Csv
                 case '"':
                     quoted = true;
                     any = true;
+                    if (keepQuotes)
+                    {
+                        field.Append('"');
+                    }
+
                     break;
                 case ',':
                     fields.Add(field.ToString());

@@ -25,7 +25,7 @@ public sealed class ExportRowReaderTests : IDisposable
         Assert.Equal(ReportRound.Hostile, rows[0].Answers["B4"].Text);
         Assert.Equal(DateTimeKind.Utc, rows[0].SubmittedAt!.Value.Kind);
         Assert.Equal(ReportRound.Now.UtcDateTime.AddDays(-1), rows[0].SubmittedAt);
-        Assert.Equal(["dont-know"], rows[4].Answers["E1"].Codes);
+        Assert.Equal([AnswerStorage.DontKnowCode], rows[4].Answers["E1"].Codes);
 
         // The working answers are not read: clearing them changes nothing in the export.
         await using (var db = _database.CreateContext())

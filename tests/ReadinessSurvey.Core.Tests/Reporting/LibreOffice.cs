@@ -22,7 +22,9 @@ internal static class LibreOffice
     private static readonly string s_profile = Path.Combine(Path.GetTempPath(), "lo-profile-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Sheet name to rows, as LibreOffice reads the file (raw values, not formatted).</summary>
-    public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath)
+    /// <param name="xlsxPath">The workbook.</param>
+    /// <param name="quoteText">Write every text cell in quotes (and keep them), so a number stored as text shows as "4" and a number as 4.</param>
+    public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath, bool quoteText = false)
     {
         var soffice = Find() ?? throw new InvalidOperationException(
             "LibreOffice (soffice) is not installed, so the workbook cannot be checked with an independent reader. " +
@@ -41,7 +43,7 @@ internal static class LibreOffice
             foreach (var arg in new[]
             {
                 "-env:UserInstallation=file://" + s_profile, "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--convert-to", $"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,{(quoteText ? "true" : "false")},true,false,false,false,-1",
                 "--outdir", work, xlsxPath,
             })
             {
@@ -67,7 +69,7 @@ internal static class LibreOffice
 
             return files.ToDictionary(
                 f => Path.GetFileNameWithoutExtension(f)[(stem.Length + 1)..],
-                f => Csv.Parse(File.ReadAllText(f, Encoding.UTF8)));
+                f => Csv.Parse(File.ReadAllText(f, Encoding.UTF8), keepQuotes: quoteText));
         }
         finally
         {

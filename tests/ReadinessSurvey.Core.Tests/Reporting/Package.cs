@@ -34,6 +34,13 @@ internal sealed class Package : IDisposable
         Sheet(sheet).DrawingsPart?.WorksheetDrawing.Descendants<Xdr.NonVisualDrawingProperties>()
             .Select(p => p.Description?.Value ?? "").ToList() ?? [];
 
+    /// <summary>The column names of each table on a sheet, in the order the tables were added.</summary>
+    public IEnumerable<IReadOnlyList<string>> TableHeaders(string sheet) =>
+        Sheet(sheet).TableDefinitionParts
+            .Select(t => t.Table)
+            .OrderBy(t => t.Id!.Value)
+            .Select(t => (IReadOnlyList<string>)t.TableColumns!.Elements<TableColumn>().Select(c => c.Name!.Value!).ToList());
+
     /// <summary>The text a cell holds as a string (shared or inline), or null when it is not a string cell.</summary>
     public IEnumerable<(string Reference, string Text, bool IsString)> Cells(string sheet)
     {

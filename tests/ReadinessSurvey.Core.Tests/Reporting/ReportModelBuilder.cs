@@ -75,6 +75,9 @@ internal static class ReportModelBuilder
                 new(GroupKinds.All, "All councils", 3, "Developing", 60, 142),
                 new(GroupKinds.All, "All councils", 4, "Embedded", 30, 142),
                 new(GroupKinds.All, "All councils", 5, "Leading", SuppressedCount, 142, Suppressed: true),
+                // A count of 0 published while its base is withheld, and a group no council answered for.
+                new(GroupKinds.Tier, "Upper tier (county councils)", 1, "Nascent", 0, 0, BaseSuppressed: true),
+                new(GroupKinds.Region, "Yorkshire and The Humber", 1, "Nascent", 0, 0),
             ],
             QuestionTables = [LikertTable(), ChoiceTable()],
             CouncilScores =

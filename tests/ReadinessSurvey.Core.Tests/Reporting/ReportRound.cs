@@ -168,7 +168,7 @@ public static class ReportRound
             ["B3"] = AnswerValue.Of(i * 2),
             ["B4"] = AnswerValue.OfText(i == 0 ? Hostile : $"Use case of council {i}"),
             ["E1"] = i % 5 == 4 ? AnswerValue.DontKnowAnswer : AnswerValue.Of(i % 2 == 0),
-            ["E2"] = AnswerValue.Of(1 + (i % 5)),
+            ["E2"] = i == 7 ? AnswerValue.DontKnowAnswer : AnswerValue.Of(1 + (i % 5)),
         };
         foreach (var (id, value) in values)
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Reporting;
+using ReadinessSurvey.Responses;
 using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Reporting;
@@ -217,7 +218,68 @@ public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<Re
         Assert.DoesNotContain(responses, r => r[0] == fixture.Round.InProgress);
         var b4 = Array.IndexOf(responses[0], "B4");
         Assert.Contains(responses, r => r[b4] == ReportRound.Hostile);
-        Assert.Contains(Csv.Parse(File.ReadAllText(output.Files[2])), r => r[0] == "E2" && r[6] == "dont-know");
+        Assert.Contains(Csv.Parse(File.ReadAllText(output.Files[2])), r => r[0] == "E2_dont_know" && r[6] == AnswerStorage.DontKnowCode);
+    }
+
+    [Theory]
+    [InlineData(ReportKinds.Sector)]
+    [InlineData(ReportKinds.Published)]
+    [InlineData(ReportKinds.Council)]
+    public void Contents_lists_for_each_sheet_exactly_the_columns_of_its_tables(string kind)
+    {
+        var contents = LibreOffice.SheetsAsCsv(fixture.Outputs[kind].Path)["Contents"];
+        var header = Array.IndexOf(contents[2], "Columns");
+        using var package = new Package(fixture.Outputs[kind].Path);
+
+        Assert.True(header > 0, "The contents sheet has a Columns column.");
+        var listed = contents.Skip(3).Where(r => r[0].Length > 0).ToList();
+        Assert.Equal(package.SheetNames.Skip(1), listed.Select(r => r[0]));
+        foreach (var row in listed)
+        {
+            var tables = package.TableHeaders(row[0]).Select(h => string.Join(", ", h)).Distinct().ToList();
+            Assert.Equal(string.Join("; ", tables), row[header]);
+        }
+
+        Assert.DoesNotContain(listed, r => r[1].Contains("invited", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Export_stores_agreement_scale_points_as_numbers_and_dont_know_in_its_own_0_1_column()
+    {
+        var typed = LibreOffice.SheetsAsCsv(fixture.Outputs[ReportKinds.Export].Path, quoteText: true)["Responses"];
+        var header = typed[0].Select(h => h.Trim('"')).ToList();
+        var points = typed.Skip(1).Select(r => r[header.IndexOf("E2")]).ToList();
+        var dontKnow = typed.Skip(1).Select(r => r[header.IndexOf("E2_dont_know")]).ToList();
+
+        // Unquoted: LibreOffice read a number, not text.
+        Assert.All(points.Where(p => p.Length > 0), p => Assert.Matches("^[1-5]$", p));
+        Assert.Equal(10, points.Count(p => p.Length > 0));
+        Assert.Equal(["0", "1"], dontKnow.Distinct().Order(StringComparer.Ordinal));
+        Assert.All(points.Zip(dontKnow), x => Assert.True(x.First.Length == 0 == (x.Second == "1"), $"{x.First} / {x.Second}"));
+    }
+
+    [Fact]
+    public void Export_names_each_councils_tier_in_words_and_the_codebook_lists_the_words()
+    {
+        var responses = fixture.Export["Responses"];
+        var tier = Array.IndexOf(responses[0], "tier");
+        var described = fixture.Export["Codebook"].Single(r => r[0] == "tier")[9];
+
+        Assert.True(tier > 0, "The export has a tier column.");
+        Assert.All(responses.Skip(1), r => Assert.Contains(r[tier], described, StringComparison.Ordinal));
+        Assert.Contains(responses.Skip(1), r => r[tier] == "Lower tier (district councils)");
+    }
+
+    [Fact]
+    public void Export_codebook_describes_exactly_the_columns_of_the_responses_sheet_in_order()
+    {
+        var responses = fixture.Export["Responses"];
+        var codebook = fixture.Export["Codebook"];
+        var csvCodebook = Csv.Parse(File.ReadAllText(fixture.Outputs[ReportKinds.Export].Files[2]));
+
+        Assert.Equal(responses[0], codebook.Skip(1).Select(r => r[0]).Distinct());
+        Assert.Equal(responses[0], csvCodebook.Skip(1).Select(r => r[0]).Distinct());
+        Assert.Equal(responses[0], Csv.Parse(File.ReadAllText(fixture.Outputs[ReportKinds.Export].Files[1]))[0]);
     }
 
     [Fact]

@@ -156,6 +156,17 @@ public class SectorWorkbookWriterTests(SectorWorkbookFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Published_percentage_over_a_withheld_base_is_withheld_and_one_over_no_councils_is_marked_not_applicable()
+    {
+        var overview = fixture.Published["Readiness overview"];
+
+        Assert.Equal(["0", "[c]", "[c]"], Row(overview, "Tier", "Upper tier (county councils)", "1")[4..7]);
+        Assert.Equal(["0", "[z]", "0"], Row(overview, "Region", "Yorkshire and The Humber", "1")[4..7]);
+        Assert.Contains("[z]", overview[1][0], StringComparison.Ordinal);
+        Assert.Contains("[c]", overview[1][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Published_LeavesOutCouncilSheetsAndMinMax()
     {
         using var package = new Package(fixture.PublishedPath);

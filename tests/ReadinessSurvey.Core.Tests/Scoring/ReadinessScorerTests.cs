@@ -10,7 +10,7 @@ public class ReadinessScorerTests
         [ { "id": "S1", "title": "S1", "questions": [
             { "id": "Q1", "type": "singleChoice", "text": "Q1?", "dimension": "a", "weight": 3, "options": [
                 { "value": "x", "label": "X", "score": 0 }, { "value": "y", "label": "Y", "score": 2 },
-                { "value": "z", "label": "Z", "score": 4 }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
+                { "value": "z", "label": "Z", "score": 4 }, { "value": "dont_know", "label": "Don't know", "dontKnow": true } ] },
             { "id": "Q2", "type": "yesNo", "text": "Q2?", "dimension": "a" },
             { "id": "Q3", "type": "likert", "text": "Q3?", "dimension": "a", "reverse": true, "dontKnow": "Don't know", "points": [
                 { "point": 1, "label": "1" }, { "point": 2, "label": "2" }, { "point": 3, "label": "3" }, { "point": 4, "label": "4" }, { "point": 5, "label": "5" } ] } ] },
@@ -18,7 +18,7 @@ public class ReadinessScorerTests
             { "id": "Q4", "type": "multipleChoice", "text": "Q4?", "dimension": "b", "scoring": "breadth",
               "bands": [ { "min": 0, "max": 0, "score": 0 }, { "min": 1, "max": 1, "score": 1 }, { "min": 2, "max": 2, "score": 2 }, { "min": 3, "score": 4 } ],
               "options": [ { "value": "p", "label": "P" }, { "value": "q", "label": "Q" }, { "value": "r", "label": "R" },
-                { "value": "none", "label": "None", "exclusive": true }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
+                { "value": "none", "label": "None", "exclusive": true }, { "value": "dont_know", "label": "Don't know", "dontKnow": true } ] },
             { "id": "Q5", "type": "number", "text": "Q5?", "dimension": "b",
               "bands": [ { "max": 0, "score": 0 }, { "min": 1, "max": 2, "score": 1 }, { "min": 3, "max": 5, "score": 2 }, { "min": 6, "max": 10, "score": 3 }, { "min": 11, "score": 4 } ] } ] },
           { "id": "S3", "title": "S3", "showIf": "[Q2] = true", "questions": [
@@ -52,7 +52,7 @@ public class ReadinessScorerTests
     public void Score_DontKnow_IsExcludedFromScoreAndCoverage()
     {
         // Q1 don't know is left out; Q2 yes = 4; Q3 point 5 = 4 reversed to 0. 100 x 4 / (4 x 2) = 50.
-        var profile = Score(_drop, ("Q1", AnswerValue.Choice("dk")), ("Q2", AnswerValue.Of(true)), ("Q3", AnswerValue.Of(5)));
+        var profile = Score(_drop, ("Q1", AnswerValue.Choice("dont_know")), ("Q2", AnswerValue.Of(true)), ("Q3", AnswerValue.Of(5)));
 
         var a = profile.Dimension("a")!;
         Assert.Equal(50m, a.Score);
@@ -86,7 +86,7 @@ public class ReadinessScorerTests
     [Fact]
     public void Score_BreadthWithOnlyDontKnow_IsNotAnswered()
     {
-        var profile = Score(_drop, ("Q4", AnswerValue.Choice("dk")), ("Q5", AnswerValue.Of(0)));
+        var profile = Score(_drop, ("Q4", AnswerValue.Choice("dont_know")), ("Q5", AnswerValue.Of(0)));
 
         Assert.Equal((1, 2), (profile.Dimension("b")!.Answered, profile.Dimension("b")!.Eligible));
     }

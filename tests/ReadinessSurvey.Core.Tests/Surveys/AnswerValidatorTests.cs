@@ -8,9 +8,9 @@ public class AnswerValidatorTests
         [ { "id": "S", "title": "S", "questions": [
             { "id": "Y", "type": "yesNo", "text": "Does your council have an AI strategy?", "dimension": "d" },
             { "id": "C", "type": "singleChoice", "text": "Which best describes your council's use of AI?", "options": [
-                { "value": "a", "label": "A" }, { "value": "b", "label": "B", "showIf": "[Y] = true" }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
+                { "value": "a", "label": "A" }, { "value": "b", "label": "B", "showIf": "[Y] = true" }, { "value": "dont_know", "label": "Don't know", "dontKnow": true } ] },
             { "id": "M", "type": "multipleChoice", "text": "Which types of AI does your council use?", "other": { "label": "Other, please specify", "maxLength": 10 }, "options": [
-                { "value": "p", "label": "P" }, { "value": "q", "label": "Q" }, { "value": "none", "label": "None", "exclusive": true }, { "value": "dk", "label": "Don't know", "dontKnow": true } ] },
+                { "value": "p", "label": "P" }, { "value": "q", "label": "Q" }, { "value": "none", "label": "None", "exclusive": true }, { "value": "dont_know", "label": "Don't know", "dontKnow": true } ] },
             { "id": "K", "type": "multipleChoice", "text": "Which two matter most?", "required": false, "maxChoices": 2, "options": [
                 { "value": "x", "label": "X" }, { "value": "y", "label": "Y" }, { "value": "z", "label": "Z" } ] },
             { "id": "N", "type": "number", "text": "What percentage of staff have had AI training?", "min": 0, "max": 100, "integer": true, "unit": "%" },
@@ -56,7 +56,7 @@ public class AnswerValidatorTests
 
     [Fact]
     public void Validate_TwoOptionsForSingleChoice_IsRefused() =>
-        Assert.Equal("Select one option", MessageFor("C", AnswerValue.Choice("a", "dk")));
+        Assert.Equal("Select one option", MessageFor("C", AnswerValue.Choice("a", "dont_know")));
 
     [Fact]
     public void Validate_TextTooLong_IsRefused() =>
@@ -76,7 +76,7 @@ public class AnswerValidatorTests
 
     [Fact]
     public void Validate_DontKnowWithAnotherOption_IsRefused() =>
-        Assert.Equal("Select 'Don't know' or other options, not both", MessageFor("M", AnswerValue.Choice("p", "dk")));
+        Assert.Equal("Select 'Don't know' or other options, not both", MessageFor("M", AnswerValue.Choice("p", "dont_know")));
 
     [Fact]
     public void Validate_MoreTicksThanAllowed_IsRefused()

@@ -1,3 +1,4 @@
+using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
 
 namespace ReadinessSurvey.Tests.Surveys;
@@ -134,6 +135,33 @@ public class SurveyDefinitionLoaderTests
             """);
 
         Single(Load(json), "$.sections[0].questions[0].options[1].value");
+    }
+
+    [Theory]
+    [InlineData("{ \"value\": \"dont-know\", \"label\": \"Don't know\", \"dontKnow\": true }")]
+    [InlineData("{ \"value\": \"unsure\", \"label\": \"Don't know\", \"dontKnow\": true }")]
+    [InlineData("{ \"value\": \"Dont_Know\", \"label\": \"Don't know\" }")]
+    public void LoadText_DontKnowOptionWithAnotherCode_IsRefusedNamingTheOneCode(string option)
+    {
+        var json = TestSurveys.Json($$"""
+            [ { "id": "S", "title": "S", "questions": [ { "id": "Q1", "type": "singleChoice", "text": "Q1?",
+                "options": [ { "value": "a", "label": "A" }, {{option}} ] } ] } ]
+            """);
+
+        var error = Single(Load(json), "$.sections[0].questions[0].options[1].value");
+
+        Assert.Contains($"'{AnswerStorage.DontKnowCode}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadText_DontKnowOptionWithTheOneCode_IsValid()
+    {
+        var json = TestSurveys.Json("""
+            [ { "id": "S", "title": "S", "questions": [ { "id": "Q1", "type": "singleChoice", "text": "Q1?",
+                "options": [ { "value": "a", "label": "A" }, { "value": "dont_know", "label": "Don't know", "dontKnow": true } ] } ] } ]
+            """);
+
+        Assert.True(Load(json).IsValid, string.Join("\n", Load(json).Errors));
     }
 
     [Fact]

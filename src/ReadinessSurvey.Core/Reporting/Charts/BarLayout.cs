@@ -138,7 +138,7 @@ internal sealed class BarLayout
         var left = Math.Max(60, ChartText.Width(lines.SelectMany(l => l), ChartText.TickSize) + 18);
         const double right = 36;
         var legendRows = smallMultiples ? 0 : LegendRowsFor(spec, size.Width);
-        var note = spec.Series.Any(s => s.Points.Any(pt => pt.Suppressed)) ? ChartFrame.WithheldNote(spec.Threshold) : null;
+        var note = WithheldNote(spec);
         var titleLines = ChartFrame.TitleLines(spec.Title, spec.Subtitle, note, ChartFrame.TitleWidth(size.Width, left, right));
         var (max, ticks) = Axis(spec);
         var span = sideBySide ? max * 1.35 : 0;
@@ -178,7 +178,7 @@ internal sealed class BarLayout
         }
 
         var legendRows = LegendRowsFor(spec, size.Width);
-        var note = spec.Series.Any(s => s.Points.Any(pt => pt.Suppressed)) ? ChartFrame.WithheldNote(spec.Threshold) : null;
+        var note = WithheldNote(spec);
         var titleLines = ChartFrame.TitleLines(spec.Title, spec.Subtitle, note, ChartFrame.TitleWidth(size.Width, left, right));
         var top = ChartFrame.TitleHeight(titleLines);
         var bottom = ChartText.Height(lines.Max(l => l.Count), ChartText.TickSize) + 12 + ChartText.Height(1, ChartText.LabelSize) + 14
@@ -198,5 +198,13 @@ internal sealed class BarLayout
             Padding = new PixelPadding((float)left, (float)right, (float)bottom, (float)top),
             Size = new ChartSize(size.Width, Math.Max(size.Height, (int)(top + bottom + 200))),
         };
+    }
+
+    /// <summary>How many of the chart's values are withheld, or null when none is.</summary>
+    private static string? WithheldNote(BarChartSpec spec)
+    {
+        var points = spec.Series.SelectMany(s => s.Points).ToList();
+        var withheld = points.Count(p => p.Suppressed);
+        return withheld == 0 ? null : ChartFrame.WithheldNote(spec.Threshold, withheld, points.Count, "values");
     }
 }

@@ -23,9 +23,12 @@ internal static class ChartFrame
 
     public static double TitleHeight(IReadOnlyList<string> lines) => ChartText.Height(lines.Count, ChartText.TitleSize) + 26;
 
-    /// <summary>The note under the title when a chart has withheld values.</summary>
-    public static string WithheldNote(int threshold) =>
-        $"{ChartRenderer.SuppressedMark} withheld to protect groups of fewer than {threshold} councils";
+    /// <summary>
+    /// The note under the title when a chart has withheld values, saying how many: "[c] 8 of 10 groups
+    /// withheld to protect groups of fewer than 5 councils".
+    /// </summary>
+    public static string WithheldNote(int threshold, int withheld, int total, string things) =>
+        $"{ChartRenderer.SuppressedMark} {withheld} of {total} {things} withheld to protect groups of fewer than {threshold} councils";
 
     public static void Apply(Plot plot, IReadOnlyList<string> titleLines, PixelPadding padding)
     {

@@ -7,8 +7,9 @@ internal static class ChartTables
 {
     private static readonly CultureInfo _culture = CultureInfo.InvariantCulture;
 
+    /// <summary>A figure: [c] when withheld, [z] when there is none to give (no councils), never blank.</summary>
     private static string Format(double? value, string format, bool suppressed) =>
-        suppressed ? ChartRenderer.SuppressedMark : value?.ToString(format, _culture) ?? "";
+        suppressed ? ChartRenderer.SuppressedMark : value?.ToString(format, _culture) ?? Excel.SheetWriter.NotApplicableMark;
 
     public static ChartTable Bars(BarChartSpec spec)
     {
@@ -57,7 +58,7 @@ internal static class ChartTables
         {
             var total = g.Counts.Sum();
             var row = new List<string> { g.Group, g.BaseSuppressed ? ChartRenderer.SuppressedMark : g.N.ToString(_culture) };
-            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : total == 0 ? "" : (100.0 * c / total).ToString("0.#", _culture)));
+            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : total == 0 ? Excel.SheetWriter.NotApplicableMark : (100.0 * c / total).ToString("0.#", _culture)));
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new ChartTable(spec.Title, headers, rows);

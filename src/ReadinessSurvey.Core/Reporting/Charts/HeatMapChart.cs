@@ -33,7 +33,8 @@ internal static class HeatMapChart
         var cellWidth = (size.Width - left - right) / Math.Max(1, cols);
         var columnLines = spec.ColumnLabels.Select(l => ChartText.Wrap(l, ChartText.CharsIn(cellWidth - 6, ChartText.TickSize))).ToList();
         var anySuppressed = Enumerable.Range(0, rows).Any(r => Enumerable.Range(0, cols).Any(c => IsSuppressed(spec, r, c)));
-        var note = anySuppressed ? ChartFrame.WithheldNote(spec.Threshold) : null;
+        var withheld = Enumerable.Range(0, rows).Sum(r => Enumerable.Range(0, cols).Count(c => IsSuppressed(spec, r, c)));
+        var note = anySuppressed ? ChartFrame.WithheldNote(spec.Threshold, withheld, rows * cols, "cells") : null;
         var titleLines = ChartFrame.TitleLines(spec.Title, spec.Subtitle, note, ChartFrame.TitleWidth(size.Width, left, right));
         List<string> legend = [.. Enumerable.Range(0, ChartPalette.Bands.Count).Select(BandText), .. anySuppressed ? [$"{ChartRenderer.SuppressedMark} withheld"] : Array.Empty<string>()];
         var legendRows = ChartFrame.LegendRows(legend, size.Width);

@@ -19,7 +19,8 @@ internal static class LikertChart
         var labels = spec.Groups.Select(GroupText).ToList();
         var left = Math.Max(60, ChartText.Width(labels, ChartText.TickSize) + 18);
         const double right = 30;
-        var note = spec.Groups.Any(g => g.Suppressed) ? ChartFrame.WithheldNote(spec.Threshold) : null;
+        var withheld = spec.Groups.Count(g => g.Suppressed);
+        var note = withheld > 0 ? ChartFrame.WithheldNote(spec.Threshold, withheld, spec.Groups.Count, "groups") : null;
         var titleLines = ChartFrame.TitleLines(spec.Title, spec.Subtitle, note, ChartFrame.TitleWidth(size.Width, left, right));
         var legendRows = ChartFrame.LegendRows(spec.Scale.ToList(), size.Width);
         var top = ChartFrame.TitleHeight(titleLines);

@@ -134,7 +134,7 @@ public sealed class ReportWorkbook : IDisposable
     {
         var s = _contentsSheet;
         s.Heading(1, 1, _title, 16);
-        s.Header(3, 1, ["Sheet", "What it shows"]);
+        s.Header(3, 1, ["Sheet", "What it shows", "Columns"]);
         var row = 3;
         foreach (var (sheet, description) in _contents)
         {
@@ -145,11 +145,13 @@ public sealed class ReportWorkbook : IDisposable
             cell.Style.Font.Underline = XLFontUnderlineValues.Single;
             cell.Style.Font.FontColor = XLColor.FromHtml("#1D70B8");
             s.Text(row, 2, description);
+            // Read from the tables themselves, so the contents never promise a column that is not there.
+            s.Text(row, 3, string.Join("; ", sheet.TableHeaders().Select(h => string.Join(", ", h)).Distinct()));
         }
 
         if (row > 3)
         {
-            s.Table(3, 1, row, 2, TableName("Contents"));
+            s.Table(3, 1, row, 3, TableName("Contents"));
         }
 
         s.FreezeHeader(3);

@@ -74,15 +74,20 @@ public sealed class SheetWriter
     /// <summary>Writes a number, or [c] when it is suppressed.</summary>
     public IXLCell NumberOrMark(int row, int column, decimal? value, bool suppressed, string format, string mark)
     {
-        if (suppressed)
+        // A figure is never left blank: withheld reads [c], and one there is nothing to work out for (a
+        // share or a median of no councils) reads [z], "not applicable" (the GSS shorthand, with its note).
+        if (suppressed || value is null)
         {
-            var cell = Text(row, column, mark);
+            var cell = Text(row, column, suppressed ? mark : NotApplicableMark);
             _styles.Add(CellLook.AlignRight, row, column);
             return cell;
         }
 
         return Number(row, column, value, format);
     }
+
+    /// <summary>The GSS shorthand for a figure that does not apply, e.g. a percentage of no councils.</summary>
+    public const string NotApplicableMark = "[z]";
 
     /// <summary>A bold header row; returns the row.</summary>
     public int Header(int row, int column, IEnumerable<string> headers)
@@ -129,6 +134,11 @@ public sealed class SheetWriter
     /// </remarks>
     public void Table(int headerRow, int firstColumn, int lastRow, int lastColumn, string name) =>
         _tables.Add((headerRow, firstColumn, lastRow, lastColumn, name));
+
+    /// <summary>The header row of each table on the sheet, in the order they were added.</summary>
+    public IEnumerable<IReadOnlyList<string>> TableHeaders() =>
+        _tables.Select(t => (IReadOnlyList<string>)Enumerable.Range(t.FirstColumn, t.LastColumn - t.FirstColumn + 1)
+            .Select(c => Sheet.Cell(t.HeaderRow, c).GetString()).ToList());
 
     /// <summary>Freezes the rows above <paramref name="rows"/>+1 and repeats them on printed pages.</summary>
     public void FreezeHeader(int rows, int columns = 0)

@@ -40,7 +40,8 @@ public static class ExportMapper
         {
             ExportQuestionKind? kind = q.Type switch
             {
-                QuestionType.SingleChoice or QuestionType.Likert or QuestionType.YesNo => ExportQuestionKind.Choice,
+                QuestionType.SingleChoice or QuestionType.YesNo => ExportQuestionKind.Choice,
+                QuestionType.Likert => ExportQuestionKind.Scale,
                 QuestionType.MultipleChoice => ExportQuestionKind.MultipleChoice,
                 QuestionType.Number => ExportQuestionKind.Number,
                 QuestionType.Text or QuestionType.LongText => ExportQuestionKind.Text,

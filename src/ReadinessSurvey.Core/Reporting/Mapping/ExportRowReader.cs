@@ -40,6 +40,7 @@ public static class ExportRowReader
             CouncilName = r.Council.Name,
             CouncilType = r.Council.TypeName,
             Region = r.Council.RegionName,
+            Tier = Councils.CouncilTiers.Label(r.Council.Tier),
             Status = "Submitted",
             SubmittedAt = r.SubmittedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
             Overall = r.OverallScore is { } o ? SectorReportMapper.ToDecimal(o) : null,

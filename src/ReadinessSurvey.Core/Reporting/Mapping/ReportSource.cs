@@ -56,7 +56,14 @@ public sealed class ReportSource
 
     /// <summary>The label of a group, e.g. (region, E12000001) is "North East".</summary>
     public string GroupLabel(string breakdown, string key) =>
-        _groupLabels.GetValueOrDefault((breakdown, key)) ?? (breakdown == Breakdowns.Sector ? GroupKinds.All : key);
+        _groupLabels.GetValueOrDefault((breakdown, key)) is { } label && !(breakdown == Breakdowns.Tier && label == key)
+            ? label
+            : breakdown switch
+            {
+                Breakdowns.Sector => GroupKinds.All,
+                Breakdowns.Tier => Councils.CouncilTiers.Label(key), // snapshots taken before tiers had labels
+                _ => key,
+            };
 
     /// <summary>The report's group kind for a snapshot breakdown.</summary>
     public static string GroupKind(string breakdown) => breakdown switch

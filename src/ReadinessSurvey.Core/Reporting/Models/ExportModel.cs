@@ -23,6 +23,12 @@ public enum ExportQuestionKind
     /// <summary>One 0/1 column per option, plus a text column when there is an "Other" answer.</summary>
     MultipleChoice,
 
+    /// <summary>
+    /// An agreement scale: one number column holding the point (1 to 5), and a 0/1 column for "Don't
+    /// know" when it is offered, so the points column holds numbers only and can be averaged as it is.
+    /// </summary>
+    Scale,
+
     Number,
 
     Text,
@@ -45,6 +51,9 @@ public sealed record ExportRow
     public required string CouncilType { get; init; }
 
     public required string Region { get; init; }
+
+    /// <summary>The council's tier in words (see <see cref="Councils.CouncilTiers"/>).</summary>
+    public string Tier { get; init; } = "";
 
     public string Status { get; init; } = "";
 

@@ -10,6 +10,10 @@ internal static class AboutSheet
     public const string SuppressionFootnote =
         "[c] means the figure is suppressed: it is based on too few councils to publish, or it would let a suppressed figure be worked out.";
 
+    /// <summary>What [z] means, in every workbook that can show it.</summary>
+    public const string NotApplicableFootnote =
+        "[z] means the figure does not apply: no councils in the group answered, so there is no share or score to show.";
+
     public const string PublishedVersion = "Published: small numbers are suppressed and no council is named.";
 
     public const string InternalVersion = "Internal: for the LGA policy team only. It shows small numbers and names councils. Do not publish it.";
@@ -38,6 +42,7 @@ internal static class AboutSheet
             rows.Add(("[c]", SuppressionFootnote));
         }
 
+        rows.Add(("[z]", NotApplicableFootnote));
         if (extraNote is not null)
         {
             rows.Add(("Note", extraNote));

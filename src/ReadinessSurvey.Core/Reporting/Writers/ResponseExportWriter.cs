@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ReadinessSurvey.Reporting.Excel;
 using ReadinessSurvey.Reporting.Models;
+using ReadinessSurvey.Responses;
 using SpreadCheetah;
 
 namespace ReadinessSurvey.Reporting.Writers;
@@ -15,7 +16,8 @@ public enum ExportFormat
 
 /// <summary>
 /// Writes raw responses: one row per return, one column per question (multiple choice: a 0/1 column
-/// per option plus the "Other" text), numbers as numbers, and a codebook. Rows are streamed from
+/// per option plus the "Other" text; agreement scales: the point as a number and a 0/1 "Don't know"
+/// column), numbers as numbers, and a codebook. Rows are streamed from
 /// <see cref="ExportModel.Rows"/> and written as they come, so memory does not grow with the rows.
 /// The xlsx goes through SpreadCheetah (text cells are always strings there); CSV text that could be
 /// taken for a formula is prefixed with '.
@@ -38,6 +40,7 @@ public sealed class ResponseExportWriter(ExportFormat format)
             new("council_name", null, null, "Council name"),
             new("council_type", null, null, "Council type"),
             new("region", null, null, "Region"),
+            new("tier", null, null, $"Council tier: {string.Join(", ", Councils.CouncilTiers.Labels)}"),
             new("status", null, null, "Return status"),
             new("submitted_at", null, null, "Date and time submitted (UTC)"),
             new("overall_score", null, null, "Overall score (0 to 100)"),
@@ -51,6 +54,14 @@ public sealed class ResponseExportWriter(ExportFormat format)
                 if (q.HasOther)
                 {
                     columns.Add(new ExportColumn($"{q.Id}_other", q, null, $"{q.Text}: other (text)"));
+                }
+            }
+            else if (q.Kind == ExportQuestionKind.Scale)
+            {
+                columns.Add(new ExportColumn(q.Id, q, null, $"{q.Text} (the point on the scale; empty for \"Don't know\")"));
+                if (q.Options.FirstOrDefault(o => o.Code == AnswerStorage.DontKnowCode) is { } dontKnow)
+                {
+                    columns.Add(new ExportColumn($"{q.Id}_{dontKnow.Code}", q, dontKnow, $"{q.Text}: {dontKnow.Label} (1 = chosen)"));
                 }
             }
             else
@@ -159,12 +170,27 @@ public sealed class ResponseExportWriter(ExportFormat format)
                     yield return [c.Header, q.Id, q.Section, q.Text, q.Kind.ToString(), q.Dimension, o.Code, o.Label, o.Points, c.Description];
                 }
             }
+            else if (q is not null && q.Kind == ExportQuestionKind.Scale && c.Option is null)
+            {
+                // The points are numbers in the column, so they are numbers in the codebook too.
+                foreach (var o in q.Options.Where(o => o.Code != AnswerStorage.DontKnowCode))
+                {
+                    yield return [c.Header, q.Id, q.Section, q.Text, q.Kind.ToString(), q.Dimension, Point(o), o.Label, o.Points, c.Description];
+                }
+            }
             else
             {
                 yield return [c.Header, q?.Id, q?.Section, q?.Text, q?.Kind.ToString(), q?.Dimension, c.Option?.Code, c.Option?.Label, c.Option?.Points, c.Description];
             }
         }
     }
+
+    private static object Point(ExportOption option) =>
+        decimal.TryParse(option.Code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var point) ? point : option.Code;
+
+    /// <summary>The point of a scale answer, or null for "Don't know" (or no answer).</summary>
+    private static int? ScalePoint(ExportAnswer answer) =>
+        answer.Codes.Count == 1 && int.TryParse(answer.Codes[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var point) ? point : null;
 
     /// <summary>
     /// The xlsx cell of a column, built without boxing: this runs for every cell of the export, and most
@@ -190,8 +216,9 @@ public sealed class ResponseExportWriter(ExportFormat format)
 
         return q.Kind switch
         {
-            ExportQuestionKind.MultipleChoice when column.Option is { } o => new DataCell(Contains(answer.Codes, o.Code) ? 1 : 0),
+            ExportQuestionKind.MultipleChoice or ExportQuestionKind.Scale when column.Option is { } o => new DataCell(Contains(answer.Codes, o.Code) ? 1 : 0),
             ExportQuestionKind.MultipleChoice => Text(answer.Other),
+            ExportQuestionKind.Scale => ScalePoint(answer) is { } point ? new DataCell(point) : default,
             ExportQuestionKind.Number => answer.Number is { } n ? new DataCell(n) : default,
             ExportQuestionKind.Choice => Text(answer.Codes.Count switch { 0 => answer.Text, 1 => answer.Codes[0], _ => string.Join(';', answer.Codes) }),
             _ => Text(answer.Text),
@@ -224,6 +251,7 @@ public sealed class ResponseExportWriter(ExportFormat format)
                 "council_name" => row.CouncilName,
                 "council_type" => row.CouncilType,
                 "region" => row.Region,
+                "tier" => row.Tier,
                 "status" => row.Status,
                 "submitted_at" => row.SubmittedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 "overall_score" => row.Overall,
@@ -239,8 +267,9 @@ public sealed class ResponseExportWriter(ExportFormat format)
 
         return q.Kind switch
         {
-            ExportQuestionKind.MultipleChoice when column.Option is { } o => Contains(answer.Codes, o.Code) ? 1 : 0,
+            ExportQuestionKind.MultipleChoice or ExportQuestionKind.Scale when column.Option is { } o => Contains(answer.Codes, o.Code) ? 1 : 0,
             ExportQuestionKind.MultipleChoice => answer.Other,
+            ExportQuestionKind.Scale => ScalePoint(answer),
             ExportQuestionKind.Number => answer.Number,
             ExportQuestionKind.Choice => answer.Codes.Count switch { 0 => answer.Text, 1 => answer.Codes[0], _ => string.Join(';', answer.Codes) },
             _ => answer.Text,

@@ -49,7 +49,7 @@ public sealed class SectorWorkbookWriter(bool published)
 
     private void WriteResponseRates(ReportWorkbook workbook, SectorReportModel model)
     {
-        var s = workbook.AddSheet("Response rates", "How many councils were invited and responded, by council type and region");
+        var s = workbook.AddSheet("Response rates", "How many of the councils in the register responded, by council type, region and tier");
         s.Heading(1, 1, "Response rates");
         s.Header(3, 1, ["Group kind", "Group", "Councils in the register", "Councils responding", "Response rate"]);
         var r = 3;
@@ -82,9 +82,9 @@ public sealed class SectorWorkbookWriter(bool published)
 
     private void WriteOverview(ReportWorkbook workbook, SectorReportModel model)
     {
-        var s = workbook.AddSheet("Readiness overview", "Dimension scores and maturity levels by council type and region");
+        var s = workbook.AddSheet("Readiness overview", "Dimension scores and maturity levels by council type, region and tier");
         s.Heading(1, 1, "Readiness overview");
-        s.Note(2, 1, IsPublished ? AboutSheet.SuppressionFootnote : "Scores run from 0 to 100. Internal version: small groups are shown.");
+        s.Note(2, 1, (IsPublished ? AboutSheet.SuppressionFootnote : "Scores run from 0 to 100. Internal version: small groups are shown.") + " " + AboutSheet.NotApplicableFootnote);
         var headers = new List<string> { "Dimension", "Group kind", "Group", "Councils (n)", "Mean", "Median", "Lower quartile", "Upper quartile" };
         if (!IsPublished)
         {
@@ -130,7 +130,8 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Number(r, 3, row.Level);
             s.Text(r, 4, row.LevelLabel);
             s.NumberOrMark(r, 5, row.Count, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 6, row.Percent, hide, SheetWriter.PercentFormat, ChartRenderer.SuppressedMark);
+            // A share of a withheld base is withheld too, even when its count (0) is published.
+            s.NumberOrMark(r, 6, row.Percent, hide || Hide(row.BaseSuppressed), SheetWriter.PercentFormat, ChartRenderer.SuppressedMark);
             s.NumberOrMark(r, 7, row.Base, Hide(row.BaseSuppressed), SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
         }
 

@@ -140,6 +140,32 @@ public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartR
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public void A_chart_with_withheld_values_says_how_many_and_its_data_never_shows_a_blank_or_zero_for_one(int councils)
+    {
+        var failures = new List<string>();
+        foreach (var (c, svg) in Charts(councils).Where(x => x.Case.Name.StartsWith("published", StringComparison.Ordinal)))
+        {
+            var table = c.Chart.Table;
+            var n = table.Headers.ToList().IndexOf("n");
+            // The figures withheld: a bar's value, a heat map's cells, an agreement-scale group's row.
+            var first = table.Headers[0] == "Category" ? 2 : n + 1;
+            var withheld = table.Headers[0] == "Group" && table.Headers.Count > n + 1 && table.Headers[n + 1].EndsWith("(%)", StringComparison.Ordinal)
+                ? table.Rows.Count(r => r[n + 1] == ChartRenderer.SuppressedMark)
+                : table.Rows.Sum(r => r.Skip(first).Take(table.Headers[0] == "Category" ? 1 : int.MaxValue).Count(v => v == ChartRenderer.SuppressedMark));
+            var stated = Regex.Match(svg.AllText.Replace("\n", " ", StringComparison.Ordinal), @"\[c\] (\d+) of (\d+) [a-z]+ withheld");
+            if (withheld > 0 && (!stated.Success || stated.Groups[1].Value != withheld.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                failures.Add($"{c}: {withheld} withheld in the data, the chart says '{(stated.Success ? stated.Value : "nothing")}'");
+            }
+
+            failures.AddRange(table.Rows.Where(r => r.Any(v => v.Length == 0)).Select(r => $"{c}: a blank figure in row {string.Join('|', r)}"));
+        }
+
+        Pass(failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public void Withheld_values_are_marked_as_withheld_and_not_drawn(int councils)
     {
         var failures = new List<string>();
