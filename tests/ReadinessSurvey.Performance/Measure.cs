@@ -7,7 +7,8 @@ namespace ReadinessSurvey.Performance;
 /// One measured figure against its target, and against a baseline measured in the same run on the same
 /// machine: the ratio is what stays comparable between a quiet laptop and a loaded build server.
 /// </summary>
-internal sealed record Result(string Scenario, string What, double Value, string Unit, string Target, bool Passed, string Baseline, double BaselineValue, string? Note = null)
+/// <param name="Judged">False for a part of a figure shown beside it (the target is the whole's): no pass or fail.</param>
+internal sealed record Result(string Scenario, string What, double Value, string Unit, string Target, bool Passed, string Baseline, double BaselineValue, string? Note = null, bool Judged = true)
 {
     public double Ratio => BaselineValue > 0 ? Value / BaselineValue : double.NaN;
 
@@ -18,7 +19,7 @@ internal sealed record Result(string Scenario, string What, double Value, string
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Scenario} | {What} | {Measure.Format(Value, Unit)} | {Target} | {(Passed ? "pass" : "FAIL")} | {Baseline}: {Measure.Format(BaselineValue, Unit)} | {RatioText} | {Note} |");
+        $"| {Scenario} | {What} | {Measure.Format(Value, Unit)} | {Target} | {(!Judged ? "-" : Passed ? "pass" : "FAIL")} | {Baseline}: {Measure.Format(BaselineValue, Unit)} | {RatioText} | {Note} |");
 }
 
 internal static class Measure

@@ -23,7 +23,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 {
     private const int Attempts = 3;
 
-    /// <summary>Called between the steps of a run; tests use it to fail a run part way.</summary>
+    /// <summary>Called between the steps of a run; tests use it to fail a run part way, the performance project to time the steps.</summary>
     internal Func<AggregationStep, Task>? OnStep { get; set; }
 
     /// <summary>Aggregates the round's submitted returns, stores the snapshot as current and returns it.</summary>
@@ -68,6 +68,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         var data = await ReadAsync(roundId, questions, definition, cancellationToken);
         var builder = new ContentBuilder(data, threshold);
         var content = builder.Build();
+        await StepAsync(AggregationStep.Counted);
         // The register's atoms and the questionnaire's routing are public: the audit assumes a reader has them.
         var atoms = PublishedSystem.Atoms(data.Registered);
         var links = definition is null ? [] : RoutingLinks.From(definition, atoms.Select(a => a.Type));
@@ -145,9 +146,13 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
     private Task StepAsync(AggregationStep step) => OnStep?.Invoke(step) ?? Task.CompletedTask;
 }
 
-/// <summary>The points in a run between which it can fail.</summary>
+/// <summary>The points in a run between which it can fail (and be timed).</summary>
 internal enum AggregationStep
 {
+    /// <summary>The snapshot's figures are counted; the published view and its protection come next.</summary>
+    Counted,
+
+    /// <summary>The published view is built and protected.</summary>
     Computed,
     PreviousRetired,
     Inserted,

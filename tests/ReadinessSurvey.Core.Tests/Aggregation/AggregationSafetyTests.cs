@@ -13,6 +13,7 @@ public sealed class AggregationSafetyTests : IDisposable
     private readonly TestDatabase _database = new();
 
     [Theory]
+    [InlineData(nameof(AggregationStep.Counted))]
     [InlineData(nameof(AggregationStep.Computed))]
     [InlineData(nameof(AggregationStep.PreviousRetired))]
     [InlineData(nameof(AggregationStep.Inserted))]

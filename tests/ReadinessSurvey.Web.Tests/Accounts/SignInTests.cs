@@ -7,18 +7,18 @@ using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Tests.Web.Accounts;
 
+/// <summary>
+/// One web app for the class: every test adds users of its own (a new email each) and counts only their
+/// audit events, so the tests do not see each other.
+/// </summary>
 [Trait("Category", "Database")]
-public sealed class SignInTests : IDisposable
+public sealed class SignInTests(ReadinessWebFactory factory) : IClassFixture<ReadinessWebFactory>
 {
-    private readonly ReadinessWebFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
-
     [Fact]
     public async Task An_admin_signs_in_with_a_password_and_reaches_the_workspace()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var client = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var client = factory.CreateFormClient();
 
         var response = await client.SignInAsync(email, password);
 
@@ -33,8 +33,8 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task A_wrong_password_gets_an_error_that_does_not_say_whether_the_account_exists()
     {
-        var (email, _) = await _factory.AddUserAsync(PolicyRoles.Analyst);
-        using var client = _factory.CreateFormClient();
+        var (email, _) = await factory.AddUserAsync(PolicyRoles.Analyst);
+        using var client = factory.CreateFormClient();
 
         var wrong = await client.SignInAsync(email, "Not-the-password-1");
         var unknown = await client.SignInAsync("nobody@lga.example", "Not-the-password-1");
@@ -48,8 +48,8 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task Five_failures_lock_the_account_even_against_the_right_password()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var client = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var client = factory.CreateFormClient();
         for (var i = 0; i < AccountRules.MaxFailedAttempts - 1; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync(email, "Wrong-password-" + i)).StatusCode);
@@ -67,8 +67,8 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task A_user_sets_up_an_authenticator_app_then_needs_its_code_to_sign_in()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var first = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var first = factory.CreateFormClient();
         await first.SignInAsync(email, password);
 
         var start = await first.PostAsync("/account/authenticator?handler=Start", []);
@@ -86,7 +86,7 @@ public sealed class SignInTests : IDisposable
         var recovery = System.Text.RegularExpressions.Regex.Matches(shown, "<li><code>([^<]+)</code></li>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, recovery.Count);
 
-        using var second = _factory.CreateFormClient();
+        using var second = factory.CreateFormClient();
         var step1 = await second.SignInAsync(email, password);
         Assert.StartsWith("/account/two-factor", step1.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/admin")).StatusCode);
@@ -96,13 +96,13 @@ public sealed class SignInTests : IDisposable
         Assert.Equal("/admin", step2.Headers.Location?.OriginalString);
         Assert.Contains("Policy team workspace", await second.GetPageAsync("/admin"), StringComparison.Ordinal);
 
-        using var third = _factory.CreateFormClient();
+        using var third = factory.CreateFormClient();
         await third.SignInAsync(email, password);
         var withRecovery = await third.PostAsync("/account/recovery-code", [new("code", recovery[0])]);
         Assert.Equal(HttpStatusCode.Redirect, withRecovery.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await third.GetAsync("/admin")).StatusCode);
 
-        using var fourth = _factory.CreateFormClient();
+        using var fourth = factory.CreateFormClient();
         await fourth.SignInAsync(email, password);
         var reused = await fourth.PostAsync("/account/recovery-code", [new("code", recovery[0])]);
         Assert.Contains("has been used", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task Signing_out_ends_the_session_and_needs_a_form_post()
     {
-        using var client = await _factory.SignInAsAsync(PolicyRoles.Analyst);
+        using var client = await factory.SignInAsAsync(PolicyRoles.Analyst);
 
         var noToken = await client.PostAsync("/account/sign-out", [], withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
@@ -125,8 +125,8 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task A_copy_of_the_cookie_taken_before_sign_out_no_longer_opens_anything()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var client = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var client = factory.CreateFormClient();
         var signIn = await client.SignInAsync(email, password);
         var stolen = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("readiness-staff=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await ReplayAsync(stolen, "/admin")).StatusCode);
@@ -138,7 +138,7 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await ReplayAsync(stolen, "/admin/rounds")).StatusCode);
 
         // Other sessions of the same person carry on.
-        using var other = _factory.CreateFormClient();
+        using var other = factory.CreateFormClient();
         await other.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/admin")).StatusCode);
     }
@@ -146,10 +146,10 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task Opening_the_authenticator_page_changes_nothing_and_ends_no_session()
     {
-        using var factory = _factory.WithSessionChecksOnEveryRequest();
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var laptop = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
-        using var phone = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var checking = factory.WithSessionChecksOnEveryRequest();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var laptop = new FormClient(checking.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var phone = new FormClient(checking.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
         await laptop.SignInAsync(email, password);
         await phone.SignInAsync(email, password);
         var stampBefore = await StampAsync(email);
@@ -172,10 +172,10 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task Sign_out_everywhere_ends_the_users_other_sessions()
     {
-        using var factory = _factory.WithSessionChecksOnEveryRequest();
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Admin);
-        using var laptop = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
-        using var phone = new FormClient(factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var checking = factory.WithSessionChecksOnEveryRequest();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Admin);
+        using var laptop = new FormClient(checking.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        using var phone = new FormClient(checking.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
         await laptop.SignInAsync(email, password);
         await phone.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/admin")).StatusCode);
@@ -190,8 +190,8 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task A_weak_new_password_is_refused_with_the_rule_it_breaks()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Analyst);
-        using var client = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Analyst);
+        using var client = factory.CreateFormClient();
         await client.SignInAsync(email, password);
 
         var weak = await client.PostAsync("/account/password", [new("current", password), new("next", "short")]);
@@ -199,15 +199,15 @@ public sealed class SignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("at least 12 characters", body, StringComparison.Ordinal);
-        using var again = _factory.CreateFormClient();
+        using var again = factory.CreateFormClient();
         Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(email, password)).StatusCode);
     }
 
     [Fact]
     public async Task A_sign_in_page_redirect_never_leaves_the_site()
     {
-        var (email, password) = await _factory.AddUserAsync(PolicyRoles.Analyst);
-        using var client = _factory.CreateFormClient();
+        var (email, password) = await factory.AddUserAsync(PolicyRoles.Analyst);
+        using var client = factory.CreateFormClient();
 
         var response = await client.PostAsync("/account/sign-in?returnUrl=https://evil.example/", [new("email", email), new("password", password), new("returnUrl", "//evil.example/")]);
 
@@ -216,7 +216,7 @@ public sealed class SignInTests : IDisposable
 
     private async Task<HttpResponseMessage> ReplayAsync(string cookie, string path)
     {
-        using var attacker = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var attacker = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("Cookie", cookie);
         return await attacker.SendAsync(request);
@@ -224,7 +224,7 @@ public sealed class SignInTests : IDisposable
 
     private async Task<string?> StampAsync(string email)
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ReadinessDbContext>().Set<PolicyUser>()
             .Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync();
     }
@@ -236,7 +236,7 @@ public sealed class SignInTests : IDisposable
 
     private async Task<int> CountAuditAsync(string action, string actor)
     {
-        using var scope = _factory.Services.CreateScope();
+        using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ReadinessDbContext>().AuditEvents.CountAsync(e => e.Action == action && e.Actor == actor);
     }
 }

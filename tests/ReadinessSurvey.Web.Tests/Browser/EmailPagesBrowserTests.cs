@@ -10,7 +10,9 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 /// The email pages in a real browser, checked with axe at desktop and phone widths (screenshots are left in
 /// the temp folder as readiness-email-*.png). This app has no job server, so messages stay queued.
 /// </summary>
-public sealed class EmailPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class EmailPagesBrowserTests(BrowserFixture browser)
 {
     private const string Adur = "E07000223";
 

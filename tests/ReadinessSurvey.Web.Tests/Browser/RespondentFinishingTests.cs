@@ -8,7 +8,9 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 /// the profile and the printable record. Every page's title is checked against its h1, and pages are
 /// photographed at desktop and phone widths (under the temp folder's readiness-screens) to be looked at.
 /// </summary>
-public sealed class RespondentFinishingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", SharedBrowser.Trait)]
+public sealed class RespondentFinishingTests(BrowserFixture browser)
 {
     private const string Service = " - AI readiness survey";
     private static readonly string s_screens = Path.Combine(Path.GetTempPath(), "readiness-screens");

@@ -1,15 +1,33 @@
 using System.Diagnostics;
+using ReadinessSurvey.Cli;
 using ReadinessSurvey.Tests.TestSupport;
 
 namespace ReadinessSurvey.Tests.Web.Cli;
 
-/// <summary>Runs the real CLI as a child process against a given database, as an administrator would.</summary>
+/// <summary>Runs the real CLI against a given database, as an administrator would.</summary>
+/// <remarks>
+/// <see cref="RunAsync(TestDatabase, string[])"/> runs a command in this process through
+/// <see cref="CliApp.RunAsync"/>, the entry point the executable's Program.cs calls with the console's
+/// writers: the same parsing, services, database start-up, output and exit code, without paying for a new
+/// .NET process per command. <see cref="RunProcessAsync"/> starts the executable itself, for the tests that
+/// are about the process (its exit code and streams, settings from environment variables).
+/// </remarks>
 public static class CliRunner
 {
-    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args) =>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, database.Settings());
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the CLI executable as a child process.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunProcessAsync(TestDatabase database, params string[] args) =>
         RunAsync(database, new Dictionary<string, string>(), args);
 
-    /// <summary>Runs the CLI with extra settings as environment variables (e.g. Email__Mode).</summary>
+    /// <summary>Runs the CLI executable as a child process with extra settings as environment variables (e.g. Email__Mode).</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");

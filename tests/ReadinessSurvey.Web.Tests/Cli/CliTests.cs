@@ -21,6 +21,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("valid. ai-readiness-2024-25 version 1: 9 sections, 55 questions", output, StringComparison.Ordinal);
     }
 
+    /// <summary>The executable itself, not only its entry point: the problems on standard error and exit code 1.</summary>
     [Fact]
     public async Task Survey_validate_lists_every_problem_with_its_location_and_exits_1()
     {
@@ -30,7 +31,7 @@ public sealed class CliTests : IDisposable
             .Replace("\"showIf\": \"[B1.score] >= 2\"", "\"showIf\": \"[B9] >= 2\"", StringComparison.Ordinal);
         await File.WriteAllTextAsync(bad, text);
 
-        var (exit, _, error) = await CliRunner.RunAsync(_database, "survey", "validate", bad);
+        var (exit, _, error) = await CliRunner.RunProcessAsync(_database, "survey", "validate", bad);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"bad\.json:\d+ \$\.sections\[\d+\]\.questions\[\d+\]\.options\[\d+\]\.score", error);

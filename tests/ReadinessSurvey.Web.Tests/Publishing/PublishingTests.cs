@@ -12,7 +12,7 @@ using ReadinessSurvey.Reporting;
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
 [Trait("Category", "Database")]
-public sealed partial class PublishingTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
+public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixture<PublishingApp>
 {
     [Fact]
     public async Task An_admin_reviews_what_is_withheld_prepares_the_workbook_and_publishes_it_with_its_charts()

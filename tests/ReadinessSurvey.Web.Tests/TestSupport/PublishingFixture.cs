@@ -41,3 +41,19 @@ public sealed partial class PublishingFixture : IAsyncLifetime, IDisposable
     [GeneratedRegex(@"\d+$")]
     private static partial Regex TrailingNumber();
 }
+
+/// <summary>One web app per test class for tests that open every round they need themselves: no round up front.</summary>
+public sealed class PublishingApp : IDisposable
+{
+    public PublishingApp() => Data = new PublishingRound(Factory);
+
+    public ReadinessWebFactory Factory { get; } = new();
+
+    public PublishingRound Data { get; }
+
+    public void Dispose()
+    {
+        Data.Dispose();
+        Factory.Dispose();
+    }
+}
