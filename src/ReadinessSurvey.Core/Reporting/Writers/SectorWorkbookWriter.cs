@@ -36,6 +36,11 @@ public sealed class SectorWorkbookWriter(bool published)
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        if (model.NumberSummaries.Count > 0)
+        {
+            WriteNumbers(workbook, model);
+        }
+
         if (!IsPublished)
         {
             WriteCouncilScores(workbook, model);
@@ -170,6 +175,48 @@ public sealed class SectorWorkbookWriter(bool published)
             workbook.PlaceChart(s, chartRow, chartColumn,
                 ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, IsPublished, threshold: model.About.SuppressionThreshold));
         }
+    }
+
+    private void WriteNumbers(ReportWorkbook workbook, SectorReportModel model)
+    {
+        var s = workbook.AddSheet("Number questions", "Statistics of the answers to each number question, by council type, region and tier");
+        s.Heading(1, 1, "Number questions");
+        s.Note(2, 1, (IsPublished ? AboutSheet.SuppressionFootnote + " Minimum and maximum are not published: each is one council's answer. " : "") + NumberSummaryRow.Method);
+        var headers = new List<string> { "Question", "Question text", "Group kind", "Group", "Councils answering (n)", "Mean", "Median", "Lower quartile", "Upper quartile" };
+        if (!IsPublished)
+        {
+            headers.AddRange(["Minimum", "Maximum"]);
+        }
+
+        s.Header(3, 1, headers);
+        var r = 3;
+        foreach (var row in model.NumberSummaries)
+        {
+            r++;
+            var hide = Hide(row.Suppressed);
+            s.Text(r, 1, row.QuestionId);
+            s.Text(r, 2, row.Unit is null ? row.QuestionText : $"{row.QuestionText} ({row.Unit})");
+            s.Text(r, 3, row.GroupKind);
+            s.Text(r, 4, row.Group);
+            s.NumberOrMark(r, 5, row.N, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+            s.NumberOrMark(r, 6, row.Mean, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
+            s.NumberOrMark(r, 7, row.Median, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
+            s.NumberOrMark(r, 8, row.LowerQuartile, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
+            s.NumberOrMark(r, 9, row.UpperQuartile, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
+            if (!IsPublished)
+            {
+                s.Number(r, 10, row.Min, SheetWriter.AnswerFormat);
+                s.Number(r, 11, row.Max, SheetWriter.AnswerFormat);
+            }
+        }
+
+        if (r > 3)
+        {
+            s.Table(3, 1, r, headers.Count, workbook.TableName("Number questions"));
+        }
+
+        s.FreezeHeader(3, 1);
+        s.PrintLandscape();
     }
 
     private static void WriteCouncilScores(ReportWorkbook workbook, SectorReportModel model)
