@@ -105,16 +105,7 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 1, row.Dimension);
             s.Text(r, 2, row.GroupKind);
             s.Text(r, 3, row.Group);
-            s.NumberOrMark(r, 4, row.N, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 5, row.Mean, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 6, row.Median, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 7, row.LowerQuartile, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 8, row.UpperQuartile, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            if (!IsPublished)
-            {
-                s.Number(r, 9, row.Min);
-                s.Number(r, 10, row.Max);
-            }
+            Statistics(s, r, 4, hide, SheetWriter.ScoreFormat, row.N, [row.Mean, row.Median, row.LowerQuartile, row.UpperQuartile], row.Min, row.Max);
         }
 
         if (r > 3)
@@ -177,6 +168,22 @@ public sealed class SectorWorkbookWriter(bool published)
         }
     }
 
+    /// <summary>n, then the mean, median and quartiles from <paramref name="column"/> on ([c] when hidden); min and max internal only.</summary>
+    private void Statistics(SheetWriter s, int r, int column, bool hide, string format, int n, decimal?[] figures, decimal? min, decimal? max)
+    {
+        s.NumberOrMark(r, column, n, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+        for (var i = 0; i < figures.Length; i++)
+        {
+            s.NumberOrMark(r, column + 1 + i, figures[i], hide, format, ChartRenderer.SuppressedMark);
+        }
+
+        if (!IsPublished)
+        {
+            s.Number(r, column + 1 + figures.Length, min, format);
+            s.Number(r, column + 2 + figures.Length, max, format);
+        }
+    }
+
     private void WriteNumbers(ReportWorkbook workbook, SectorReportModel model)
     {
         var s = workbook.AddSheet("Number questions", "Statistics of the answers to each number question, by council type, region and tier");
@@ -198,16 +205,7 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 2, row.Unit is null ? row.QuestionText : $"{row.QuestionText} ({row.Unit})");
             s.Text(r, 3, row.GroupKind);
             s.Text(r, 4, row.Group);
-            s.NumberOrMark(r, 5, row.N, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 6, row.Mean, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 7, row.Median, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 8, row.LowerQuartile, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 9, row.UpperQuartile, hide, SheetWriter.AnswerFormat, ChartRenderer.SuppressedMark);
-            if (!IsPublished)
-            {
-                s.Number(r, 10, row.Min, SheetWriter.AnswerFormat);
-                s.Number(r, 11, row.Max, SheetWriter.AnswerFormat);
-            }
+            Statistics(s, r, 5, hide, SheetWriter.AnswerFormat, row.N, [row.Mean, row.Median, row.LowerQuartile, row.UpperQuartile], row.Min, row.Max);
         }
 
         if (r > 3)
