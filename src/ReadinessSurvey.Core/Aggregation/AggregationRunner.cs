@@ -109,7 +109,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         var submitted = await AggregationQueries.SubmittedCounts(db, roundId).ToListAsync(cancellationToken);
 
         var returns = await SubmittedAnswers.ReadAsync(db, roundId, definition, cancellationToken);
-        var (choices, answered, ticks, numbers) = AnswerCounts.Count(returns, questions);
+        var (choices, answered, ticks, numbers) = AnswerCounts.Count(returns, questions, definition);
         var scores = AnswerCounts.Scores(
             (await AggregationQueries.DimensionScores(db, roundId).ToListAsync(cancellationToken))
             .Select(s => (s.DimensionId, s.Score, s.TypeCode, s.RegionCode, s.Tier, s.MaturityLevel)));

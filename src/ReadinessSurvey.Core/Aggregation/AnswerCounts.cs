@@ -28,10 +28,16 @@ internal static class AnswerCounts
         };
     }
 
-    /// <summary>Choices, multiple-choice bases, ticks and numbers of the returns' answers to the questions.</summary>
+    /// <summary>
+    /// Choices, multiple-choice bases, ticks and numbers of the returns' answers to the questions. The
+    /// multiple-choice bases are rows with a null Value (councils that answered) and, for each option
+    /// shown only to some councils, rows with the option as Value (councils that answered and were shown it).
+    /// </summary>
+    /// <param name="definition">Decides which options each return was shown; null: every option to everyone.</param>
     public static (List<BreakdownCount> Choices, List<BreakdownCount> Answered, List<BreakdownCount> Ticks, List<BreakdownCount> Numbers) Count(
-        IReadOnlyList<SubmittedReturn> returns, IReadOnlyList<QuestionShape> questions)
+        IReadOnlyList<SubmittedReturn> returns, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition = null)
     {
+        var anyShownToSome = questions.Any(q => q.ShownToSome.Count > 0);
         var choices = new Counter();
         var answered = new Counter();
         var ticks = new Counter();
@@ -39,6 +45,9 @@ internal static class AnswerCounts
         foreach (var r in returns)
         {
             var groups = GroupsOf(r.Council.TypeCode, r.Council.RegionCode, r.Council.Tier, r.MaturityLevel);
+            var shown = definition is null || !anyShownToSome
+                ? null
+                : DisplayLogic.Evaluate(definition, ReturnWorkspace.ProfileOf(r.Council), r.Answers);
             foreach (var question in questions)
             {
                 if (r.Answers.Get(question.Id) is not { } value)
@@ -57,6 +66,11 @@ internal static class AnswerCounts
                         break;
                     case QuestionKinds.Multiple when value.Options is { Count: > 0 } options:
                         answered.Add(question.Id, null, null, groups);
+                        foreach (var option in question.ShownToSome.Where(o => shown?.IsOptionVisible(question.Id, o) ?? true))
+                        {
+                            answered.Add(question.Id, option, null, groups);
+                        }
+
                         foreach (var option in options.Distinct(StringComparer.Ordinal))
                         {
                             ticks.Add(question.Id, option, null, groups);

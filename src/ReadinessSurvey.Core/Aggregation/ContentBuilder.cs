@@ -167,6 +167,7 @@ internal sealed class ContentBuilder
         var isChoice = QuestionKinds.IsChoice(question.Kind);
         var counts = (isChoice ? _data.Choices : _data.Ticks).Where(c => c.Id == question.Id && c.Value is not null).ToList();
         var answered = isChoice ? [] : _data.Answered.Where(c => c.Id == question.Id).ToList();
+        var ownBase = question.ShownToSome.ToHashSet(StringComparer.Ordinal);
         var extra = counts.Select(c => c.Value!).Where(v => !question.Options.Contains(v)).Distinct().Order(StringComparer.Ordinal);
         var values = question.Options.Distinct().Concat(extra).ToList();
         foreach (var breakdown in Breakdowns.Ordered)
@@ -177,18 +178,27 @@ internal sealed class ContentBuilder
             {
                 var inGroup = countsByGroup.GetValueOrDefault(group) ?? [];
                 var byValue = values.Select(v => (Value: v, Count: inGroup.Where(c => c.Value == v).Sum(c => c.Count))).ToList();
-                var total = isChoice ? byValue.Sum(v => v.Count) : (answeredByGroup.GetValueOrDefault(group) ?? []).Sum(c => c.Count);
+                var answeredInGroup = answeredByGroup.GetValueOrDefault(group) ?? [];
+                var total = isChoice ? byValue.Sum(v => v.Count) : answeredInGroup.Where(c => c.Value is null).Sum(c => c.Count);
                 groups.Add(new QuestionGroup(
                     breakdown,
                     group,
                     total,
-                    [.. byValue.Select(v => new OptionCount(v.Value, v.Count, Round(Descriptive.Percent(v.Count, total))))],
+                    [.. byValue.Select(v => OptionOf(v.Value, v.Count, ownBase.Contains(v.Value) ? answeredInGroup.Where(c => c.Value == v.Value).Sum(c => c.Count) : total))],
                     null));
             }
         }
 
-        return new QuestionResult(question.Id, question.Kind, groups);
+        return new QuestionResult(question.Id, question.Kind, groups, question.ShownToSome.Count == 0 ? null : question.ShownToSome);
     }
+
+    /// <summary>
+    /// The one definition of an answer's percentage that every output reads (decision 0081): the councils
+    /// giving it as a share of the councils that answered the question and were shown the option, "Don't
+    /// know" included in the base; no percentage when no council was shown it.
+    /// </summary>
+    internal static OptionCount OptionOf(string value, int count, int optionBase) =>
+        new(value, count, Round(Descriptive.Percent(count, optionBase)), optionBase);
 
     /// <param name="values">How many councils in each group have each score (null: a council with the dimension but no score).</param>
     private DimensionResult BuildDimension(string id, IReadOnlyList<BreakdownCount> values)

@@ -82,14 +82,51 @@ internal sealed class PublishedViewBuilder(
                 (row, breakdown, group) => Find(groups, breakdown, group).Base ?? 0);
         }
 
-        var options = groups.Count == 0 ? [] : groups[0].Options.Select(o => o.Value).ToList();
-        return Tables($"question:{question.QuestionId}", $"question:{question.QuestionId}", QuestionBreakdowns, options, BaseRow,
+        // An option shown only to some councils has its own base: a row of its own, protected like any count.
+        var shownToSome = question.ShownToSome ?? [];
+        var family = $"question:{question.QuestionId}";
+        List<string> rows = [.. groups.Count == 0 ? [] : groups[0].Options.Select(o => o.Value), .. shownToSome.Select(PublishedSystem.OptionBaseRow)];
+        return Tables($"question:{question.QuestionId}", $"question:{question.QuestionId}", QuestionBreakdowns, rows, BaseRow,
             QuestionKinds.IsChoice(question.Kind),
             (row, breakdown, group) =>
             {
                 var cell = Find(groups, breakdown, group);
-                return row == BaseRow ? cell.Base ?? 0 : cell.Options.Single(o => o.Value == row).Count ?? 0;
-            });
+                if (row == BaseRow)
+                {
+                    return cell.Base ?? 0;
+                }
+
+                var own = shownToSome.FirstOrDefault(o => PublishedSystem.OptionBaseRow(o) == row);
+                return own is not null ? cell.Options.Single(o => o.Value == own).Base ?? 0 : cell.Options.Single(o => o.Value == row).Count ?? 0;
+            }).Select(table => LinkOptionBases(table, family, shownToSome));
+    }
+
+    /// <summary>
+    /// An option's own base counts the group's councils of the types always shown it: where those are the
+    /// group's councils (a type shown it, a region without districts), it is the question's base itself,
+    /// so the two cells are linked and withheld together.
+    /// </summary>
+    private CountTable LinkOptionBases(CountTable table, string family, IReadOnlyList<string> shownToSome)
+    {
+        var breakdown = table.Name[(table.Name.LastIndexOf(':') + 1)..];
+        foreach (var option in shownToSome)
+        {
+            var row = PublishedSystem.OptionBaseRow(option);
+            var shownTypes = links.Where(l => l.Family == family && l.Row == row && l.Exact && l.LeadFamily == family).Select(l => l.Type).ToHashSet();
+            if (shownTypes.Count == 0)
+            {
+                continue;
+            }
+
+            table.LinkRow(row, table.LinkOf(BaseRow));
+            table.WithCellPopulation(row, CountTable.AllColumn, Population(Breakdowns.Sector, Breakdowns.AllGroup, shownTypes));
+            foreach (var column in table.Columns)
+            {
+                table.WithCellPopulation(row, column, Population(breakdown, column, shownTypes));
+            }
+        }
+
+        return table;
     }
 
     private IEnumerable<CountTable> DimensionTables(DimensionResult dimension) =>
@@ -197,6 +234,20 @@ internal sealed class PublishedViewBuilder(
     /// councils exactly when they hold the same cells. Short names, where naming by council ids made
     /// strings as long as the sector and hashed them for every cell of every table.
     /// </summary>
+    /// <summary>The councils of a group whose type is one of the given types, named as <see cref="Population(string, string)"/> names a group.</summary>
+    private string Population(string breakdown, string group, HashSet<string?> types)
+    {
+        var cells = source.CellsIn(breakdown, group).Where(c => types.Contains(c.Key.TypeCode)).ToList();
+        if (cells.Count == source.CellsIn(breakdown, group).Count)
+        {
+            return Population(breakdown, group);
+        }
+
+        return cells.Count == 0
+            ? $"empty:{breakdown}:{group}:shown"
+            : "cells:" + SnapshotJson.Sha256(string.Join(',', cells.Select(c => c.Key.Key).Order(StringComparer.Ordinal)));
+    }
+
     private string Population(string breakdown, string group)
     {
         if (!_populations.TryGetValue((breakdown, group), out var population))
@@ -237,6 +288,7 @@ internal sealed class PublishedViewBuilder(
         }
 
         var table = $"question:{question.QuestionId}";
+        var shownToSome = question.ShownToSome ?? [];
         return question with
         {
             Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
@@ -245,9 +297,14 @@ internal sealed class PublishedViewBuilder(
                 return g with
                 {
                     Base = baseWithheld ? null : g.Base,
-                    Options = [.. g.Options.Select(o => Withheld(table, g.Breakdown, g.Group, o.Value)
-                        ? o with { Count = null, Percent = null }
-                        : baseWithheld ? o with { Percent = null } : o)],
+                    Options = [.. g.Options.Select(o =>
+                    {
+                        var optionBaseWithheld = shownToSome.Contains(o.Value)
+                            ? Withheld(table, g.Breakdown, g.Group, PublishedSystem.OptionBaseRow(o.Value))
+                            : baseWithheld;
+                        var published = optionBaseWithheld ? o with { Base = null, Percent = null } : o;
+                        return Withheld(table, g.Breakdown, g.Group, o.Value) ? published with { Count = null, Percent = null } : published;
+                    })],
                 };
             })],
         };

@@ -8,6 +8,12 @@ namespace ReadinessSurvey.Aggregation;
 /// <param name="Options">The option values in display order (for choice questions; Likert points as "1".."5").</param>
 public sealed record QuestionShape(string Id, string Kind, IReadOnlyList<string> Options)
 {
+    /// <summary>
+    /// Options of a multiple-choice question that the questionnaire shows only to some councils (they have
+    /// their own display condition): each is counted with its own base, the councils that answered and were shown it.
+    /// </summary>
+    public IReadOnlyList<string> ShownToSome { get; init; } = [];
+
     public static QuestionShape Number(string id) => new(id, QuestionKinds.Number, []);
 }
 

@@ -26,7 +26,10 @@ public static class QuestionShapes
         return question.Type switch
         {
             QuestionType.SingleChoice => new(question.Id, QuestionKinds.SingleChoice, [.. question.Options.Select(o => o.Value)]),
-            QuestionType.MultipleChoice => new(question.Id, QuestionKinds.Multiple, [.. question.Options.Select(o => o.Value)]),
+            QuestionType.MultipleChoice => new(question.Id, QuestionKinds.Multiple, [.. question.Options.Select(o => o.Value)])
+            {
+                ShownToSome = OptionsShownToSome(question),
+            },
             QuestionType.YesNo => new(question.Id, QuestionKinds.YesNo, WithDontKnow(question, ["yes", "no"])),
             QuestionType.Likert => new(question.Id, QuestionKinds.Likert,
                 WithDontKnow(question, [.. question.Points.Select(p => p.Point.ToString(CultureInfo.InvariantCulture))])),
@@ -34,6 +37,20 @@ public static class QuestionShapes
             QuestionType.Text or QuestionType.LongText => new(question.Id, QuestionKinds.Text, []),
             _ => throw new ArgumentException($"Question {question.Id} is of type {question.Type}, which aggregation cannot count.", nameof(question)),
         };
+    }
+
+    /// <summary>
+    /// The options of a multiple-choice question that have their own display condition, so their base is the
+    /// councils shown them. A single-choice question's options keep the question's base (its shares add up to
+    /// 100): where its options depend on earlier answers, as in "the single biggest barrier" of those ticked,
+    /// the share is of everyone who answered (decision 0081).
+    /// </summary>
+    public static IReadOnlyList<string> OptionsShownToSome(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Type == QuestionType.MultipleChoice
+            ? [.. question.Options.Where(o => o.ShowIf is not null).Select(o => o.Value)]
+            : [];
     }
 
     private static List<string> WithDontKnow(Question question, List<string> values)

@@ -95,17 +95,25 @@ public sealed record PeerPosition(
     bool Publishable);
 
 /// <summary>Counts for a question in every group of every breakdown.</summary>
-public sealed record QuestionResult(string QuestionId, string Kind, IReadOnlyList<QuestionGroup> Groups);
+/// <param name="ShownToSome">Options the questionnaire shows only to some councils (e.g. adult social care,
+/// not offered to districts): each has its own base. Every other option's base is the question's.</param>
+public sealed record QuestionResult(string QuestionId, string Kind, IReadOnlyList<QuestionGroup> Groups, IReadOnlyList<string>? ShownToSome = null);
 
 /// <summary>
-/// A question's answers within one group. Base is the number of councils in the group that answered;
-/// percentages are of the base (for multiple choice they can add up to more than 100).
-/// Numbers holds the statistics of a number question; Options is empty for it.
+/// A question's answers within one group. Base is the number of councils in the group that answered
+/// (were shown the question and gave an answer, "Don't know" included). Numbers holds the statistics
+/// of a number question; Options is empty for it.
 /// </summary>
 public sealed record QuestionGroup(string Breakdown, string Group, int? Base, IReadOnlyList<OptionCount> Options, Stats? Numbers);
 
-/// <summary>How many councils chose an option; null when withheld.</summary>
-public sealed record OptionCount(string Value, int? Count, double? Percent);
+/// <summary>
+/// How many councils chose an option, and the percentage: <see cref="Percent"/> = 100 x Count / Base, where
+/// <see cref="Base"/> is the councils in the group that answered the question and were shown this option
+/// (the question's base unless the option is shown only to some councils). "Don't know" is an answer like
+/// any other: it is in the base and has its own count and percentage (decision 0081). Null when withheld;
+/// Percent is also null when the base is 0 (no council in the group was shown the option).
+/// </summary>
+public sealed record OptionCount(string Value, int? Count, double? Percent, int? Base);
 
 /// <summary>
 /// Descriptive statistics (quartiles by linear interpolation, type 7). In the published view all are null

@@ -27,5 +27,9 @@ public sealed record ApiLabel(string Id, string Label);
 /// <summary>A dimension's (or "overall") score statistics in every group.</summary>
 public sealed record ApiDimension(string DimensionId, string Label, IReadOnlyList<DimensionGroup> Groups);
 
-/// <summary>A question's answers in every group.</summary>
-public sealed record ApiQuestion(string QuestionId, string Text, string Kind, IReadOnlyList<QuestionGroup> Groups);
+/// <summary>
+/// A question's answers in every group. Each option's percent is of its base: the councils in the group that
+/// answered the question and were shown the option ("Don't know" included). ShownToSome lists the options
+/// offered only to some councils, whose base differs from the question's.
+/// </summary>
+public sealed record ApiQuestion(string QuestionId, string Text, string Kind, IReadOnlyList<QuestionGroup> Groups, IReadOnlyList<string> ShownToSome);

@@ -31,7 +31,12 @@ public static class PublishedApi
         api.MapGet("/rounds/{roundId:int}/maturity", MaturityAsync)
             .WithName("GetMaturity").WithSummary("Maturity levels").WithDescription("How many councils are at each maturity level, by group.");
         api.MapGet("/rounds/{roundId:int}/questions", QuestionsAsync)
-            .WithName("GetQuestions").WithSummary("Answers to each question").WithDescription("Counts and percentages of each answer (or number statistics), by group.");
+            .WithName("GetQuestions").WithSummary("Answers to each question").WithDescription(
+                "Counts and percentages of each answer, or the statistics of a number question, by group. " +
+                "An answer's percent is 100 x count / base, its base being the councils in the group that answered the question and were shown " +
+                "that answer (an option offered only to some council types counts only those); \"Don't know\" is in the base and has its own count " +
+                "and percent. A number question gives n (councils answering), mean, median and lower and upper quartiles " +
+                "(interpolated between closest ranks, as Excel's QUARTILE.INC); minimum and maximum are never published.");
         return app;
     }
 
@@ -75,7 +80,7 @@ public static class PublishedApi
     private static async Task<Results<Ok<List<ApiQuestion>>, NotFound>> QuestionsAsync(int roundId, ReadinessDbContext db, SurveyLibrary surveys, CancellationToken ct) =>
         await LoadAsync(roundId, db, surveys, ct) is { } data
             ? TypedResults.Ok(data.Content.Questions.Select(q => new ApiQuestion(
-                q.QuestionId, data.Definition.FindQuestion(q.QuestionId)?.Text ?? "", q.Kind, q.Groups)).ToList())
+                q.QuestionId, data.Definition.FindQuestion(q.QuestionId)?.Text ?? "", q.Kind, q.Groups, q.ShownToSome ?? [])).ToList())
             : TypedResults.NotFound();
 
     /// <summary>The round with its current snapshot's published view; null when either is missing.</summary>

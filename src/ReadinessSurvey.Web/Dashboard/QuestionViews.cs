@@ -39,7 +39,7 @@ public static class QuestionViews
             Rows = full.Rows.Select(r => r with { Cells = shown.Select(c => r.Cells[c]).ToList() }).ToList(),
         };
         var counts = Wide("Councils giving each answer", table, cell => Figures.Count(cell.Count));
-        var shares = Wide("Share of councils giving each answer (%)", table, cell => Figures.Percent(cell.Count, cell.Base));
+        var shares = Wide("Share of councils giving each answer (%): " + QuestionCell.PercentDefinition, table, cell => Figures.Percent(cell.Percent));
         if (table.Kind == QuestionTableKind.Likert)
         {
             var size = new ChartSize(1000, 160 + (36 * table.Columns.Count));
@@ -65,7 +65,7 @@ public static class QuestionViews
             .Select(g => (Label(g), new BarPoint(g.Numbers!.Median, g.Numbers.N ?? 0, g.Numbers.LowerQuartile, g.Numbers.UpperQuartile)))
             .ToList());
         var table = new ChartTable(
-            "Statistics of the answers" + unit,
+            $"Statistics of the answers{unit}. {NumberSummaryRow.Method}",
             ["Group", "Group kind", "Councils answering", "Mean", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"],
             groups.Select(g => (IReadOnlyList<string>)
             [
@@ -75,12 +75,19 @@ public static class QuestionViews
         return new DashboardView([DashboardChart.From(chart, table)], []);
     }
 
-    /// <summary>Groups as rows, answers as columns: one number per cell, so the download gets numbers.</summary>
+    /// <summary>
+    /// Groups as rows, answers as columns: one number per cell, so the download gets numbers. An answer shown
+    /// only to some councils gets a column of its own base ("n = councils shown this option").
+    /// </summary>
     private static ChartTable Wide(string title, QuestionTable table, Func<QuestionCell, string> value)
     {
-        List<string> headers = ["Group", "Group kind", "Councils answering", .. table.Rows.Select(r => r.Option)];
+        var own = table.Rows.Where(r => r.OwnBase).ToList();
+        List<string> headers = ["Group", "Group kind", "Councils answering", .. table.Rows.Select(r => r.Option), .. own.Select(r => $"{r.Option}: councils shown this option")];
         var rows = table.Columns.Select((column, c) => (IReadOnlyList<string>)
-            [column.Group, column.GroupKind, Figures.Count(column.Base), .. table.Rows.Select(r => value(r.Cells[c]))]).ToList();
+        [
+            column.Group, column.GroupKind, Figures.Count(column.Base), .. table.Rows.Select(r => value(r.Cells[c])),
+            .. own.Select(r => r.Cells[c].BaseSuppressed ? "" : Figures.Count(r.Cells[c].Base)),
+        ]).ToList();
         return new ChartTable(title, headers, rows);
     }
 

@@ -22,7 +22,7 @@ public sealed class AggregationRunnerTests : IDisposable
         var sector = Group(status, Breakdowns.Sector, Breakdowns.AllGroup);
         Assert.Equal(7, sector.Base); // H's in-progress answer is not counted
         Assert.Equal(
-            [new("none", 1, 14.29), new("exploring", 1, 14.29), new("piloting", 1, 14.29), new("live-some", 2, 28.57), new OptionCount("live-many", 2, 28.57)],
+            [new("none", 1, 14.29, 7), new("exploring", 1, 14.29, 7), new("piloting", 1, 14.29, 7), new("live-some", 2, 28.57, 7), new OptionCount("live-many", 2, 28.57, 7)],
             sector.Options);
 
         var unitary = Group(status, Breakdowns.Type, "E06");
@@ -50,7 +50,7 @@ public sealed class AggregationRunnerTests : IDisposable
         var sector = Group(types, Breakdowns.Sector, Breakdowns.AllGroup);
         Assert.Equal(5, sector.Base);
         Assert.Equal(
-            [new("perceptive", 1, 20), new("predictive", 2, 40), new("generative", 5, 100), new OptionCount("simulation", 1, 20)],
+            [new("perceptive", 1, 20, 5), new("predictive", 2, 40, 5), new("generative", 5, 100, 5), new OptionCount("simulation", 1, 20, 5)],
             sector.Options);
         var unitary = Group(types, Breakdowns.Type, "E06");
         Assert.Equal(3, unitary.Base);
@@ -75,7 +75,7 @@ public sealed class AggregationRunnerTests : IDisposable
         var content = (await new SnapshotReader(read).GetCurrentContentAsync(roundId))!;
         var sector = Group(content.Questions.Single(q => q.QuestionId == Types), Breakdowns.Sector, Breakdowns.AllGroup);
         Assert.Equal(4, sector.Base);
-        Assert.Equal(new OptionCount("generative", 4, 100), sector.Options.Single(o => o.Value == "generative"));
+        Assert.Equal(new OptionCount("generative", 4, 100, 4), sector.Options.Single(o => o.Value == "generative"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AggregationRunnerTests : IDisposable
         await using var read = _database.CreateContext();
         var content = (await new SnapshotReader(read).GetCurrentContentAsync(roundId))!;
         var types = content.Questions.Single(q => q.QuestionId == Types);
-        Assert.Equal(new OptionCount("perceptive", 1, 20), Group(types, Breakdowns.Sector, Breakdowns.AllGroup).Options[0]);
+        Assert.Equal(new OptionCount("perceptive", 1, 20, 5), Group(types, Breakdowns.Sector, Breakdowns.AllGroup).Options[0]);
         Assert.Equal(5, Group(types, Breakdowns.Sector, Breakdowns.AllGroup).Base);
     }
 

@@ -142,11 +142,15 @@ internal static class ReportModelBuilder
         ],
     };
 
+    /// <summary>A count with its base and the share the snapshot would give it.</summary>
+    private static QuestionCell Share(int count, int total, bool suppressed = false) =>
+        new(count, total, suppressed) { Percent = (decimal)count / total };
+
     /// <summary>Cells in <see cref="Columns"/> order; the North East column (index 4) is suppressed.</summary>
     private static List<QuestionCell> Cells(int[] counts)
     {
         var bases = Columns().Select(c => c.Base).ToArray();
-        return counts.Select((c, i) => new QuestionCell(c, bases[i], Suppressed: i == 4)).ToList();
+        return counts.Select((c, i) => new QuestionCell(c, bases[i], Suppressed: i == 4) { Percent = bases[i] == 0 ? null : (decimal)c / bases[i] }).ToList();
     }
 
     public static CouncilBenchmarkModel Benchmark()
@@ -182,8 +186,8 @@ internal static class ReportModelBuilder
                     CouncilAnswer = "Approved", PeerGroups = peerGroups,
                     Options =
                     [
-                        new("None", false, [new(10, 42), new(SuppressedCount, 3, Suppressed: true), new(40, 142)]),
-                        new("Approved", true, [new(32, 42), new(1, 3, Suppressed: true), new(102, 142)]),
+                        new("None", false, [Share(10, 42), Share(SuppressedCount, 3, suppressed: true), Share(40, 142)]),
+                        new("Approved", true, [Share(32, 42), Share(1, 3, suppressed: true), Share(102, 142)]),
                     ],
                 },
             ],

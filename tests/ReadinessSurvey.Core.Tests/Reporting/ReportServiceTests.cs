@@ -89,6 +89,44 @@ public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task Number_questions_are_summarised_in_the_sector_and_published_workbooks()
+    {
+        // B3 "How many AI tools are in use?" from the stored submitted answers, summarised by hand:
+        // quartiles as Excel's QUARTILE.INC (the value at position (n - 1) p of the sorted values, interpolated).
+        await using var db = fixture.Database.CreateContext();
+        var values = (await ReadinessSurvey.Responses.SubmittedAnswers.ReadAsync(db, fixture.Round.RoundId, null, default))
+            .Select(r => r.Answers.Get("B3")?.Number).OfType<decimal>().Order().ToList();
+        Assert.True(values.Count >= 5, $"only {values.Count} answers to B3");
+        decimal At(decimal p)
+        {
+            var h = (values.Count - 1) * p;
+            var low = (int)Math.Floor(h);
+            return low + 1 < values.Count ? values[low] + ((h - low) * (values[low + 1] - values[low])) : values[low];
+        }
+
+        var sector = Row(fixture.Sector["Number questions"], "B3", "How many AI tools are in use?", "All councils", "All councils");
+        Assert.Equal(values.Count, Num(sector[4]));
+        Assert.Equal(Math.Round(values.Average(), 2), Num(sector[5]));
+        Assert.Equal(Math.Round(At(0.5m), 2), Num(sector[6]));
+        Assert.Equal(Math.Round(At(0.25m), 2), Num(sector[7]));
+        Assert.Equal(Math.Round(At(0.75m), 2), Num(sector[8]));
+        Assert.Equal(values[0], Num(sector[9]));
+        Assert.Equal(values[^1], Num(sector[10]));
+        Assert.Contains(fixture.Sector["Number questions"], r => r.Any(c => c.Contains("QUARTILE.INC", StringComparison.Ordinal)));
+
+        // Published: the same figures where n is published, [c] for every figure of a withheld group,
+        // and no minimum or maximum (each is one council's answer).
+        var published = fixture.PublishedSheets["Number questions"];
+        Assert.Equal(sector[..9], Row(published, "B3", "How many AI tools are in use?", "All councils", "All councils")[..9]);
+        Assert.DoesNotContain(published, r => r.Contains("Minimum"));
+        var withheld = fixture.Published.Questions.Single(q => q.QuestionId == "B3").Groups.Where(g => g.Base is null).ToList();
+        Assert.NotEmpty(withheld);
+        var rows = published.Where(r => r.Length > 8 && r[0] == "B3").ToList();
+        Assert.Contains(rows, r => r[4..9].All(c => c == "[c]"));
+        Assert.DoesNotContain(rows, r => r[4] == "[c]" && r[5..9].Any(c => c != "[c]"));
+    }
+
+    [Fact]
     public void Sector_ResponseRates_CountSubmittedAgainstTheRegister()
     {
         var row = Row(fixture.Sector["Response rates"], "All councils");

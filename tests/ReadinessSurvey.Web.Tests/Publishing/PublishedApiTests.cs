@@ -84,6 +84,44 @@ public sealed class PublishedApiTests(PublishingFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Each_answer_comes_with_its_base_and_number_questions_with_their_statistics_and_the_api_says_how()
+    {
+        using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);
+        using var questions = await JsonAsync(analyst, $"/api/v1/rounds/{fixture.RoundId}/questions");
+        using var document = await JsonAsync(analyst, "/openapi/v1.json");
+        var byId = questions.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("questionId").GetString()!);
+
+        // Every published percentage is its count over its own base (issue 14, items 3 and 4).
+        var options = byId.Values.Where(q => q.GetProperty("kind").GetString() != "number")
+            .SelectMany(q => q.GetProperty("groups").EnumerateArray()).SelectMany(g => g.GetProperty("options").EnumerateArray()).ToList();
+        var stated = options.Where(o => o.GetProperty("percent").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(stated);
+        Assert.All(stated, o => Assert.Equal(
+            Math.Round(100.0 * o.GetProperty("count").GetInt32() / o.GetProperty("base").GetInt32(), 2), o.GetProperty("percent").GetDouble()));
+
+        // C1's adult social care is offered to every type but districts: districts have no percentage, not 0%.
+        var c1 = byId["C1"];
+        Assert.Contains("adult_social_care", c1.GetProperty("shownToSome").EnumerateArray().Select(v => v.GetString()));
+        var districts = c1.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "E07")
+            .GetProperty("options").EnumerateArray().Single(o => o.GetProperty("value").GetString() == "adult_social_care");
+        Assert.Equal(JsonValueKind.Null, districts.GetProperty("percent").ValueKind);
+        Assert.True(districts.GetProperty("base").ValueKind == JsonValueKind.Null || districts.GetProperty("base").GetInt32() == 0);
+
+        // Number questions: n, mean, median and quartiles wherever n is published; never a minimum or maximum.
+        var sector = byId["A3"].GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("breakdown").GetString() == Breakdowns.Sector)
+            .GetProperty("numbers");
+        foreach (var name in new[] { "n", "mean", "median", "lowerQuartile", "upperQuartile" })
+        {
+            Assert.Equal(JsonValueKind.Number, sector.GetProperty(name).ValueKind);
+        }
+
+        Assert.Equal(JsonValueKind.Null, sector.GetProperty("min").ValueKind);
+        var description = document.RootElement.GetProperty("paths").GetProperty("/api/v1/rounds/{roundId}/questions").GetProperty("get").GetProperty("description").GetString();
+        Assert.Contains("QUARTILE.INC", description, StringComparison.Ordinal);
+        Assert.Contains("\"Don't know\" is in the base", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_round_without_results_or_that_does_not_exist_is_not_found()
     {
         using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);

@@ -20,6 +20,9 @@ public sealed record PublishedSystem(IReadOnlyList<AuditFamily> Families, IReadO
     public const string UnscoredRow = "(unscored)";
     public const string MaturityFamily = "maturity";
 
+    /// <summary>The row of an option's own base (the councils shown it), for an option shown only to some councils.</summary>
+    public static string OptionBaseRow(string option) => $"(base) {option}";
+
     private static readonly HashSet<string> RegisterBreakdowns = [Breakdowns.Sector, Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
 
     public static PublishedSystem From(SnapshotContent view)
@@ -43,13 +46,17 @@ public sealed record PublishedSystem(IReadOnlyList<AuditFamily> Families, IReadO
             }
 
             var name = $"question:{question.QuestionId}";
-            var rows = groups.SelectMany(g => g.Options.Select(o => o.Value)).Distinct(StringComparer.Ordinal).ToList();
+            var shownToSome = question.ShownToSome ?? [];
+            var rows = groups.SelectMany(g => g.Options.Select(o => o.Value)).Distinct(StringComparer.Ordinal)
+                .Concat(shownToSome.Select(OptionBaseRow)).ToList();
             var rule = QuestionKinds.IsChoice(question.Kind) ? RowRule.AddUp : RowRule.AtMostTotal;
             families.Add(new AuditFamily(name, rows, BaseRow, rule));
             foreach (var group in groups)
             {
                 cells.Add(new AuditCell(name, BaseRow, group.Breakdown, group.Group, group.Base));
                 cells.AddRange(group.Options.Select(o => new AuditCell(name, o.Value, group.Breakdown, group.Group, o.Count)));
+                cells.AddRange(group.Options.Where(o => shownToSome.Contains(o.Value))
+                    .Select(o => new AuditCell(name, OptionBaseRow(o.Value), group.Breakdown, group.Group, o.Base)));
             }
         }
 

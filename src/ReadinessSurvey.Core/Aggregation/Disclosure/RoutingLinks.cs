@@ -118,6 +118,46 @@ public static partial class RoutingLinks
         {
             yield return link;
         }
+
+        foreach (var link in OptionBaseLinks(definition, council, question, family, total, showing))
+        {
+            yield return link;
+        }
+    }
+
+    /// <summary>
+    /// An option with its own base (shown only to some councils): within a type, its base is the question's
+    /// base where the type is always shown it, 0 where never, at most the question's base where it depends on
+    /// answers; its count is at most its base.
+    /// </summary>
+    private static IEnumerable<RoutingLink> OptionBaseLinks(
+        SurveyDefinition definition, CouncilProfile council, Question question, string family, string total, List<AnswerSet> showing)
+    {
+        if (showing.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var value in QuestionShapes.OptionsShownToSome(question))
+        {
+            var option = question.Options.Single(o => o.Value == value);
+            var row = PublishedSystem.OptionBaseRow(value);
+            var byAnswers = Referenced(definition, option.ShowIf!).Any(q => q.Id != question.Id);
+            if (byAnswers)
+            {
+                yield return new RoutingLink(family, row, family, [total], false, council.Type);
+            }
+            else if (showing.Any(s => OptionVisible(definition, council, question, option, s)))
+            {
+                yield return new RoutingLink(family, row, family, [total], true, council.Type);
+            }
+            else
+            {
+                yield return new RoutingLink(family, row, LinkedAudit.ResponseFamily, [], true, council.Type);
+            }
+
+            yield return new RoutingLink(family, value, family, [row], false, council.Type);
+        }
     }
 
     /// <summary>Options shown only to some types (0 elsewhere), or only when one earlier option was ticked (at most its count).</summary>

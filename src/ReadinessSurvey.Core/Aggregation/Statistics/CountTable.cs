@@ -19,6 +19,7 @@ public sealed class CountTable
     private readonly Dictionary<(string Row, string Column), int> _counts = [];
     private readonly Dictionary<string, string> _populations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rowLinks = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Row, string Column), string> _cellPopulations = [];
 
     /// <param name="name">Unique name, used in the suppression log, e.g. "question:B1:type".</param>
     /// <param name="family">
@@ -94,6 +95,20 @@ public sealed class CountTable
         _rowLinks[row] = link;
         return this;
     }
+
+    /// <summary>
+    /// Names the councils one cell counts among when they are not its column's (an option shown only to some
+    /// council types counts among the group's councils of those types), so it is linked to the cells of
+    /// other rows with the same link that count the same councils.
+    /// </summary>
+    public CountTable WithCellPopulation(string row, string column, string population)
+    {
+        _cellPopulations[(row, column)] = population;
+        return this;
+    }
+
+    internal string PopulationOf(string row, string column) =>
+        _cellPopulations.TryGetValue((row, column), out var population) ? population : PopulationOf(column);
 
     internal string PopulationOf(string column) =>
         _populations.TryGetValue(column, out var population) ? population

@@ -169,7 +169,7 @@ public static class Suppressor
             {
                 foreach (var column in table.AllColumns)
                 {
-                    var key = (table.LinkOf(row), table.PopulationOf(column));
+                    var key = (table.LinkOf(row), table.PopulationOf(row, column));
                     if (!groups.TryGetValue(key, out var cells))
                     {
                         groups[key] = cells = [];

@@ -52,13 +52,12 @@ internal static class ChartTables
 
     public static ChartTable Likert(LikertChartSpec spec)
     {
-        var headers = new List<string> { "Group", "n" };
-        headers.AddRange(spec.Scale.Select(s => s + " (%)"));
+        var headers = new List<string> { "Group", "n (councils answering)" };
+        headers.AddRange(spec.Scale.Concat(spec.Outside).Select(s => s + " (% of councils answering)"));
         var rows = spec.Groups.Select(g =>
         {
-            var total = g.Counts.Sum();
             var row = new List<string> { g.Group, g.BaseSuppressed ? ChartRenderer.SuppressedMark : g.N.ToString(_culture) };
-            row.AddRange(g.Counts.Select(c => g.Suppressed ? ChartRenderer.SuppressedMark : total == 0 ? Excel.SheetWriter.NotApplicableMark : (100.0 * c / total).ToString("0.#", _culture)));
+            row.AddRange(g.Shares.Concat(g.OutsideShares).Select(share => g.Suppressed ? ChartRenderer.SuppressedMark : g.N == 0 ? Excel.SheetWriter.NotApplicableMark : share.ToString("0.#", _culture)));
             return (IReadOnlyList<string>)row;
         }).ToList();
         return new ChartTable(spec.Title, headers, rows);

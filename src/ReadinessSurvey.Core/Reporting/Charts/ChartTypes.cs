@@ -85,21 +85,24 @@ public sealed record BarChartSpec
 }
 
 /// <summary>
-/// Answers to an agreement scale for one group; counts follow the scale order. <see cref="Suppressed"/>
-/// withholds the whole bar (some answers came from too few councils); <see cref="BaseSuppressed"/> also its n.
+/// Answers to an agreement scale for one group: the share (0 to 100) of the councils answering that gave
+/// each point, in scale order, and each answer outside the scale ("Don't know"), as the snapshot computed
+/// them. <see cref="Suppressed"/> withholds the whole bar (some answers came from too few councils);
+/// <see cref="BaseSuppressed"/> also its n.
 /// </summary>
-public sealed record LikertGroup(string Group, IReadOnlyList<int> Counts, bool Suppressed = false, bool BaseSuppressed = false, int? Base = null)
-{
-    /// <summary>Councils answering: given, or the sum of the counts.</summary>
-    public int N => Base ?? Counts.Sum();
-}
+/// <param name="N">Councils answering, "Don't know" included: the base of every share.</param>
+public sealed record LikertGroup(
+    string Group, IReadOnlyList<double> Shares, int N, IReadOnlyList<double> OutsideShares, bool Suppressed = false, bool BaseSuppressed = false);
 
 /// <summary>A diverging stacked bar chart of an agreement scale (most negative option first).</summary>
+/// <param name="Outside">Answers outside the scale (e.g. "Don't know"), stated beside each bar.</param>
 public sealed record LikertChartSpec(string Title, IReadOnlyList<string> Scale, IReadOnlyList<LikertGroup> Groups, string? Subtitle = null)
 {
     public string? Finding { get; init; }
 
     public int Threshold { get; init; } = 5;
+
+    public IReadOnlyList<string> Outside { get; init; } = [];
 }
 
 /// <summary>A grid of scores (e.g. median score by region and dimension) drawn as coloured cells in five bands.</summary>

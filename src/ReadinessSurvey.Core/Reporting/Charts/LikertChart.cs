@@ -11,12 +11,19 @@ internal static class LikertChart
 {
     private const double RowPixels = 32;
 
-    public static string GroupText(LikertGroup group) =>
-        group.BaseSuppressed ? $"{group.Group} (n withheld)" : $"{group.Group} (n = {group.N})";
+    /// <summary>A group's label: its n, and the share of each answer outside the scale, e.g. "Wales (n = 22; Don't know 9%)".</summary>
+    public static string GroupText(LikertChartSpec spec, LikertGroup group)
+    {
+        var n = group.BaseSuppressed ? "n withheld" : $"n = {group.N}";
+        var outside = group.Suppressed || group.N == 0
+            ? ""
+            : string.Concat(spec.Outside.Select((label, i) => $"; {label} {group.OutsideShares[i]:0}%"));
+        return $"{group.Group} ({n}{outside})";
+    }
 
     public static (ChartSize Size, Func<Plot> Draw) Lay(LikertChartSpec spec, ChartSize size)
     {
-        var labels = spec.Groups.Select(GroupText).ToList();
+        var labels = spec.Groups.Select(g => GroupText(spec, g)).ToList();
         var left = Math.Max(60, ChartText.Width(labels, ChartText.TickSize) + 18);
         const double right = 30;
         var withheld = spec.Groups.Count(g => g.Suppressed);
@@ -74,8 +81,8 @@ internal static class LikertChart
                 continue;
             }
 
-            var total = group.Counts.Sum();
-            var shares = group.Counts.Select(c => total == 0 ? 0 : 100.0 * c / total).ToArray();
+            var shares = group.Shares;
+
             var left = -shares.Take(negatives).Sum() - (hasNeutral ? shares[negatives] / 2 : 0);
             for (var o = 0; o < k; o++)
             {

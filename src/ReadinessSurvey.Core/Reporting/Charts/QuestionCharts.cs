@@ -7,7 +7,8 @@ public static partial class ReportCharts
 {
     /// <summary>
     /// A diverging stacked bar chart of a Likert question across the table's columns of the given kinds
-    /// (default: all councils and council types). Options outside the scale are left out. A group with
+    /// (default: all councils and council types). Shares are the table's (the snapshot's): of the councils
+    /// answering, "Don't know" included, whose share is stated in each group's label rather than drawn. A group with
     /// any withheld count is withheld whole (its bar cannot be drawn without that count).
     /// </summary>
     public static ChartImage Likert(QuestionTable table, bool hideSuppressed, IReadOnlyCollection<string>? groupKinds = null, ChartSize? size = null, int threshold = 5)
@@ -15,6 +16,7 @@ public static partial class ReportCharts
         ArgumentNullException.ThrowIfNull(table);
         groupKinds ??= [GroupKinds.All, GroupKinds.CouncilType];
         var scale = table.Rows.Where(r => !r.OutsideScale).ToList();
+        var outside = table.Rows.Where(r => r.OutsideScale).ToList();
         var groups = new List<LikertGroup>();
         for (var c = 0; c < table.Columns.Count; c++)
         {
@@ -24,16 +26,20 @@ public static partial class ReportCharts
                 continue;
             }
 
-            var suppressed = scale.Any(r => r.Cells[c].Count is null || (hideSuppressed && r.Cells[c].Suppressed));
-            var counts = scale.Select(r => suppressed ? 0 : r.Cells[c].Count ?? 0).ToList();
-            groups.Add(new LikertGroup(column.Group, counts, suppressed, hideSuppressed && column.BaseSuppressed, suppressed ? column.Base : null));
+            var suppressed = table.Rows.Any(r => r.Cells[c].Count is null || (hideSuppressed && r.Cells[c].Suppressed));
+            double Share(QuestionOptionRow r) => suppressed ? 0 : (double)(r.Cells[c].Percent ?? 0) * 100;
+            groups.Add(new LikertGroup(
+                column.Group, [.. scale.Select(Share)], column.Base, [.. outside.Select(Share)], suppressed, hideSuppressed && column.BaseSuppressed));
         }
 
         var options = scale.Select(r => r.Option).ToList();
-        return ChartRenderer.Likert(new LikertChartSpec($"{table.QuestionId}. {table.QuestionText}", options, groups, "Agreement among the councils answering; n for each group in its label")
+        return ChartRenderer.Likert(new LikertChartSpec(
+            $"{table.QuestionId}. {table.QuestionText}", options, groups,
+            "Share of the councils answering, \"Don't know\" included; n and the \"Don't know\" share for each group in its label")
         {
-            Finding = LikertFinding(groups.FirstOrDefault(g => !g.Suppressed && g.Counts.Sum() > 0), options.Count),
+            Finding = LikertFinding(groups.FirstOrDefault(g => !g.Suppressed && g.N > 0), options.Count),
             Threshold = threshold,
+            Outside = [.. outside.Select(r => r.Option)],
         }, size ?? new ChartSize(1000, 460));
     }
 
@@ -105,10 +111,9 @@ public static partial class ReportCharts
             return "Every group's answers are withheld";
         }
 
-        var total = group.Counts.Sum();
         var half = points / 2;
-        var disagree = group.Counts.Take(half).Sum();
-        var agree = group.Counts.Skip(points - half).Sum();
-        return $"Among {group.Group.ToLowerInvariant()}, {Percent(agree, total)} agree and {Percent(disagree, total)} disagree";
+        var disagree = group.Shares.Take(half).Sum();
+        var agree = group.Shares.Skip(points - half).Sum();
+        return $"Among {group.Group.ToLowerInvariant()}, {agree:0}% agree and {disagree:0}% disagree";
     }
 }

@@ -15,6 +15,9 @@ public sealed class SheetWriter
 
     public const string PercentFormat = "0.0%";
     public const string ScoreFormat = "0.0";
+
+    /// <summary>Statistics of number answers: thousands separated, up to two decimal places.</summary>
+    public const string AnswerFormat = "#,##0.0#";
     public const string CountFormat = "#,##0";
 
     private readonly Dictionary<int, double> _widths = [];

@@ -33,6 +33,7 @@ public static class SectorReportMapper
                 .Select(q => QuestionTableOf(source, view, q, QuestionBreakdowns))
                 .OfType<QuestionTable>()
                 .ToList(),
+            NumberSummaries = NumberSummaries(source, view),
             CouncilScores = published ? [] : CouncilScores(source),
             FreeText = published ? [] : freeText ?? [],
         };
@@ -69,7 +70,8 @@ public static class SectorReportMapper
             Rows = codes.Select(c => new QuestionOptionRow(
                 c.Label,
                 groups.Select(g => Cell(g, c.Code)).ToList(),
-                OutsideScale: kind == QuestionTableKind.Likert && c.DontKnow)).ToList(),
+                OutsideScale: kind == QuestionTableKind.Likert && c.DontKnow,
+                OwnBase: result.ShownToSome?.Contains(c.Code) == true)).ToList(),
         };
     }
 
@@ -79,11 +81,17 @@ public static class SectorReportMapper
         ArgumentNullException.ThrowIfNull(group);
         if (group.Base is not { } total)
         {
-            return new QuestionCell(null, 0, Suppressed: true);
+            return new QuestionCell(null, 0, Suppressed: true) { BaseSuppressed = true };
         }
 
         var option = group.Options.FirstOrDefault(o => o.Value == code);
-        return option is null ? new QuestionCell(0, total) : new QuestionCell(option.Count, total, Suppressed: option.Count is null);
+        return option is null
+            ? new QuestionCell(0, total) { Percent = total == 0 ? null : 0 }
+            : new QuestionCell(option.Count, option.Base ?? 0, Suppressed: option.Count is null || option.Base is null)
+            {
+                Percent = option.Percent is { } p ? (decimal)p / 100 : null,
+                BaseSuppressed = option.Base is null,
+            };
     }
 
     public static QuestionTableKind? KindOf(Question question)
@@ -122,6 +130,29 @@ public static class SectorReportMapper
             }))
             .ToList();
     }
+
+    private static List<NumberSummaryRow> NumberSummaries(ReportSource source, SnapshotContent view) =>
+        [.. from question in source.Definition.Questions.Where(q => q.Type == QuestionType.Number)
+            let result = view.Questions.FirstOrDefault(r => r.QuestionId == question.Id)
+            where result is not null
+            from breakdown in _summaryBreakdowns
+            from g in result.Groups.Where(g => g.Breakdown == breakdown && g.Numbers is not null)
+            select new NumberSummaryRow
+            {
+                QuestionId = question.Id,
+                QuestionText = question.Text,
+                Unit = question.Unit,
+                GroupKind = ReportSource.GroupKind(g.Breakdown),
+                Group = source.GroupLabel(g.Breakdown, g.Group),
+                N = g.Numbers!.N ?? 0,
+                Mean = ToDecimal(g.Numbers.Mean),
+                Median = ToDecimal(g.Numbers.Median),
+                LowerQuartile = ToDecimal(g.Numbers.LowerQuartile),
+                UpperQuartile = ToDecimal(g.Numbers.UpperQuartile),
+                Min = ToDecimal(g.Numbers.Min),
+                Max = ToDecimal(g.Numbers.Max),
+                Suppressed = g.Numbers.N is null,
+            }];
 
     private static List<MaturityDistributionRow> Maturity(ReportSource source, SnapshotContent view) =>
         view.Maturity

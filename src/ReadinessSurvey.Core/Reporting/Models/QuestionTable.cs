@@ -46,15 +46,29 @@ public sealed record QuestionGroupColumn(string GroupKind, string Group, int Bas
 
 /// <summary>
 /// One option with a cell per column (same order as <see cref="QuestionTable.Columns"/>).
-/// <see cref="OutsideScale"/> marks answers such as "Don't know" that sit outside a Likert scale.
+/// <see cref="OutsideScale"/> marks answers such as "Don't know" that sit outside a Likert scale;
+/// <see cref="OwnBase"/> an option shown only to some councils, whose cells have their own base.
 /// </summary>
-public sealed record QuestionOptionRow(string Option, IReadOnlyList<QuestionCell> Cells, bool OutsideScale = false);
+public sealed record QuestionOptionRow(string Option, IReadOnlyList<QuestionCell> Cells, bool OutsideScale = false, bool OwnBase = false);
 
 /// <summary>
-/// A count with its base. When <see cref="Suppressed"/> is true the published workbook shows [c]
-/// and never the count; the count may then be null.
+/// A count with its base and percentage. When <see cref="Suppressed"/> is true the published workbook
+/// shows [c] and never the count; the count may then be null.
 /// </summary>
+/// <param name="Base">The councils the percentage is of: those in the group that answered the question and
+/// were shown this answer.</param>
 public sealed record QuestionCell(int? Count, int Base, bool Suppressed = false)
 {
-    public decimal? Percent => Count is { } c && Base > 0 ? (decimal)c / Base : null;
+    /// <summary>
+    /// The share (0 to 1) as the snapshot computed it (<c>OptionCount.Percent</c>, decision 0081): every
+    /// output reads this one figure and none divides for itself.
+    /// </summary>
+    public decimal? Percent { get; init; }
+
+    /// <summary>True when the base is withheld in the published view (shown as [c]; <see cref="Base"/> is then 0).</summary>
+    public bool BaseSuppressed { get; init; }
+
+    /// <summary>The text every output puts beside an answer's percentage.</summary>
+    public const string PercentDefinition =
+        "Percentages are of the councils that answered the question and were shown the answer (the base); \"Don't know\" is counted in the base and shown as its own answer.";
 }

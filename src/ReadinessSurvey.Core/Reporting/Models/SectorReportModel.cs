@@ -18,6 +18,9 @@ public sealed record SectorReportModel
     /// <summary>One table per question, in survey order.</summary>
     public IReadOnlyList<QuestionTable> QuestionTables { get; init; } = [];
 
+    /// <summary>Statistics of the answers to each number question by group, in survey order.</summary>
+    public IReadOnlyList<NumberSummaryRow> NumberSummaries { get; init; } = [];
+
     /// <summary>Council-level scores. Internal only: never written to the published workbook.</summary>
     public IReadOnlyList<CouncilScoreRow> CouncilScores { get; init; } = [];
 
@@ -113,3 +116,42 @@ public sealed record CouncilScoreRow
 
 /// <summary>One free-text answer (internal only).</summary>
 public sealed record FreeTextRow(string CouncilCode, string CouncilName, string QuestionId, string QuestionText, string Answer);
+
+/// <summary>
+/// The answers to a number question in one group: n, mean, median and quartiles (Excel's QUARTILE.INC,
+/// see <c>Descriptive</c>), minimum and maximum (internal only). When <see cref="Suppressed"/> is true
+/// the published view withholds n and every figure with it.
+/// </summary>
+public sealed record NumberSummaryRow
+{
+    /// <summary>What the sheet says about these figures, beside them.</summary>
+    public const string Method =
+        "n is the councils that answered the question. Quartiles are interpolated between the closest ranks, " +
+        "as Excel's QUARTILE.INC (and R's and NumPy's default).";
+
+    public required string QuestionId { get; init; }
+
+    public required string QuestionText { get; init; }
+
+    public string? Unit { get; init; }
+
+    public required string GroupKind { get; init; }
+
+    public required string Group { get; init; }
+
+    public int N { get; init; }
+
+    public decimal? Mean { get; init; }
+
+    public decimal? Median { get; init; }
+
+    public decimal? LowerQuartile { get; init; }
+
+    public decimal? UpperQuartile { get; init; }
+
+    public decimal? Min { get; init; }
+
+    public decimal? Max { get; init; }
+
+    public bool Suppressed { get; init; }
+}

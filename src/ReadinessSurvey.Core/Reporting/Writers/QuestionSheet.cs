@@ -13,7 +13,8 @@ internal static class QuestionSheet
         s.Heading(1, 1, sectionTitle);
         s.Note(2, 1, published
             ? AboutSheet.SuppressionFootnote
-            : "Internal version: small groups are shown. Percentages are of the councils answering (the base).");
+            : "Internal version: small groups are shown.");
+        s.Note(3, 1, QuestionCell.PercentDefinition);
         var r = 4;
         foreach (var table in tables)
         {
@@ -50,6 +51,17 @@ internal static class QuestionSheet
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 s.NumberOrMark(r, 2 + (2 * c), table.Columns[c].Base, published && table.Columns[c].BaseSuppressed, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+            }
+
+            // An answer offered only to some councils (e.g. not to districts) is a share of those shown it.
+            foreach (var option in table.Rows.Where(o => o.OwnBase))
+            {
+                r++;
+                s.Text(r, 1, $"Base for \"{option.Option}\": councils shown this option", bold: true);
+                for (var c = 0; c < table.Columns.Count && c < option.Cells.Count; c++)
+                {
+                    s.NumberOrMark(r, 2 + (2 * c), option.Cells[c].Base, published && option.Cells[c].BaseSuppressed, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+                }
             }
 
             var next = r + 3;

@@ -36,6 +36,11 @@ public sealed class SectorWorkbookWriter(bool published)
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        if (model.NumberSummaries.Count > 0)
+        {
+            WriteNumbers(workbook, model);
+        }
+
         if (!IsPublished)
         {
             WriteCouncilScores(workbook, model);
@@ -100,16 +105,7 @@ public sealed class SectorWorkbookWriter(bool published)
             s.Text(r, 1, row.Dimension);
             s.Text(r, 2, row.GroupKind);
             s.Text(r, 3, row.Group);
-            s.NumberOrMark(r, 4, row.N, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 5, row.Mean, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 6, row.Median, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 7, row.LowerQuartile, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            s.NumberOrMark(r, 8, row.UpperQuartile, hide, SheetWriter.ScoreFormat, ChartRenderer.SuppressedMark);
-            if (!IsPublished)
-            {
-                s.Number(r, 9, row.Min);
-                s.Number(r, 10, row.Max);
-            }
+            Statistics(s, r, 4, hide, SheetWriter.ScoreFormat, row.N, [row.Mean, row.Median, row.LowerQuartile, row.UpperQuartile], row.Min, row.Max);
         }
 
         if (r > 3)
@@ -171,6 +167,55 @@ public sealed class SectorWorkbookWriter(bool published)
             workbook.PlaceChart(s, chartRow, chartColumn,
                 ReportCharts.HeatMap(model.DimensionSummaries, dimensions, GroupKinds.Region, IsPublished, threshold: model.About.SuppressionThreshold));
         }
+    }
+
+    /// <summary>n, then the mean, median and quartiles from <paramref name="column"/> on ([c] when hidden); min and max internal only.</summary>
+    private void Statistics(SheetWriter s, int r, int column, bool hide, string format, int n, decimal?[] figures, decimal? min, decimal? max)
+    {
+        s.NumberOrMark(r, column, n, hide, SheetWriter.CountFormat, ChartRenderer.SuppressedMark);
+        for (var i = 0; i < figures.Length; i++)
+        {
+            s.NumberOrMark(r, column + 1 + i, figures[i], hide, format, ChartRenderer.SuppressedMark);
+        }
+
+        if (!IsPublished)
+        {
+            s.Number(r, column + 1 + figures.Length, min, format);
+            s.Number(r, column + 2 + figures.Length, max, format);
+        }
+    }
+
+    private void WriteNumbers(ReportWorkbook workbook, SectorReportModel model)
+    {
+        var s = workbook.AddSheet("Number questions", "Statistics of the answers to each number question, by council type, region and tier");
+        s.Heading(1, 1, "Number questions");
+        s.Note(2, 1, (IsPublished ? AboutSheet.SuppressionFootnote + " Minimum and maximum are not published: each is one council's answer. " : "") + NumberSummaryRow.Method);
+        var headers = new List<string> { "Question", "Question text", "Group kind", "Group", "Councils answering (n)", "Mean", "Median", "Lower quartile", "Upper quartile" };
+        if (!IsPublished)
+        {
+            headers.AddRange(["Minimum", "Maximum"]);
+        }
+
+        s.Header(3, 1, headers);
+        var r = 3;
+        foreach (var row in model.NumberSummaries)
+        {
+            r++;
+            var hide = Hide(row.Suppressed);
+            s.Text(r, 1, row.QuestionId);
+            s.Text(r, 2, row.Unit is null ? row.QuestionText : $"{row.QuestionText} ({row.Unit})");
+            s.Text(r, 3, row.GroupKind);
+            s.Text(r, 4, row.Group);
+            Statistics(s, r, 5, hide, SheetWriter.AnswerFormat, row.N, [row.Mean, row.Median, row.LowerQuartile, row.UpperQuartile], row.Min, row.Max);
+        }
+
+        if (r > 3)
+        {
+            s.Table(3, 1, r, headers.Count, workbook.TableName("Number questions"));
+        }
+
+        s.FreezeHeader(3, 1);
+        s.PrintLandscape();
     }
 
     private static void WriteCouncilScores(ReportWorkbook workbook, SectorReportModel model)

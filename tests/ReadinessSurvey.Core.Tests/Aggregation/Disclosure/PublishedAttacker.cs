@@ -40,13 +40,20 @@ internal static class PublishedAttacker
             }
 
             var family = $"question:{id}";
-            var rows = groups.SelectMany(g => g.GetProperty("options").EnumerateArray().Select(o => Text(o, "value"))).Distinct(StringComparer.Ordinal).ToList();
+            // Options shown only to some councils publish a base of their own: the councils shown them.
+            var ownBase = question.TryGetProperty("shownToSome", out var some) && some.ValueKind == JsonValueKind.Array
+                ? some.EnumerateArray().Select(o => o.GetString()!).ToHashSet(StringComparer.Ordinal)
+                : [];
+            var rows = groups.SelectMany(g => g.GetProperty("options").EnumerateArray().Select(o => Text(o, "value"))).Distinct(StringComparer.Ordinal)
+                .Concat(ownBase.Order(StringComparer.Ordinal).Select(o => $"(base) {o}")).ToList();
             families.Add(new AuditFamily(family, rows, "(base)", kind == "multi" ? RowRule.AtMostTotal : RowRule.AddUp));
             foreach (var group in groups)
             {
                 var (breakdown, key) = (Text(group, "breakdown"), Text(group, "group"));
                 cells.Add(new AuditCell(family, "(base)", breakdown, key, Count(group, "base")));
                 cells.AddRange(group.GetProperty("options").EnumerateArray().Select(o => new AuditCell(family, Text(o, "value"), breakdown, key, Count(o, "count"))));
+                cells.AddRange(group.GetProperty("options").EnumerateArray().Where(o => ownBase.Contains(Text(o, "value")))
+                    .Select(o => new AuditCell(family, $"(base) {Text(o, "value")}", breakdown, key, Count(o, "base"))));
             }
         }
 
@@ -101,7 +108,8 @@ internal static class PublishedAttacker
 
                 foreach (var option in group.GetProperty("options").EnumerateArray())
                 {
-                    if ((Count(option, "count") is null || Count(group, "base") is null) && option.GetProperty("percent").ValueKind != JsonValueKind.Null)
+                    if ((Count(option, "count") is null || Count(group, "base") is null || Count(option, "base") is null)
+                        && option.GetProperty("percent").ValueKind != JsonValueKind.Null)
                     {
                         yield return $"{where} {Text(option, "value")}: a percentage beside a withheld count or base";
                     }
