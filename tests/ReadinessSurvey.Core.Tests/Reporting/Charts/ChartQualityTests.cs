@@ -146,10 +146,10 @@ public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartR
         foreach (var (c, svg) in Charts(councils).Where(x => x.Case.Name.StartsWith("published", StringComparison.Ordinal)))
         {
             var table = c.Chart.Table;
-            var n = table.Headers.ToList().IndexOf("n");
+            var n = table.Headers.ToList().FindIndex(h => h == "n" || h.StartsWith("n (", StringComparison.Ordinal));
             // The figures withheld: a bar's value, a heat map's cells, an agreement-scale group's row.
             var first = table.Headers[0] == "Category" ? 2 : n + 1;
-            var withheld = table.Headers[0] == "Group" && table.Headers.Count > n + 1 && table.Headers[n + 1].EndsWith("(%)", StringComparison.Ordinal)
+            var withheld = table.Headers[0] == "Group" && table.Headers.Count > n + 1 && table.Headers[n + 1].Contains("(%", StringComparison.Ordinal)
                 ? table.Rows.Count(r => r[n + 1] == ChartRenderer.SuppressedMark)
                 : table.Rows.Sum(r => r.Skip(first).Take(table.Headers[0] == "Category" ? 1 : int.MaxValue).Count(v => v == ChartRenderer.SuppressedMark));
             var stated = Regex.Match(svg.AllText.Replace("\n", " ", StringComparison.Ordinal), @"\[c\] (\d+) of (\d+) [a-z]+ withheld");
