@@ -15,6 +15,9 @@ namespace ReadinessSurvey.Aggregation;
 /// base is. Min and max are never published: each is one council's value. Rows equal to the number of
 /// councils that submitted in every group (the response counts, the base of a question everyone
 /// answered, the maturity total) are linked across tables, so a number withheld in one is withheld in all.
+/// A group of fewer than threshold registered councils (a type, region or tier) is left out of the
+/// published view as a whole: its councils count only in the wider groups (all councils, their other
+/// breakdowns). Withholding its cells instead would not protect them: the register says they are small.
 /// </remarks>
 internal sealed class PublishedViewBuilder(
     ContentBuilder source, SnapshotContent content, int threshold, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links)
@@ -31,6 +34,11 @@ internal sealed class PublishedViewBuilder(
 
     private readonly Dictionary<(string Breakdown, string Group), string> _populations = [];
     private SuppressionResult _result = new(new HashSet<CellRef>(), []);
+
+    /// <summary>Groups of fewer than threshold registered councils: not published (see remarks).</summary>
+    private readonly HashSet<(string Breakdown, string Group)> _tooSmall = [.. content.Responses.Rates
+        .Where(r => r.Breakdown != Breakdowns.Sector && r.Registered < threshold)
+        .Select(r => (r.Breakdown, r.Group))];
 
     public (SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log) Build()
     {
@@ -58,11 +66,12 @@ internal sealed class PublishedViewBuilder(
         return content with
         {
             Published = true,
-            Responses = new ResponseSummary([.. content.Responses.Rates.Select(PublishRate)], []),
+            Groups = [.. content.Groups.Where(g => IsShown(g.Breakdown, g.Key))],
+            Responses = new ResponseSummary([.. content.Responses.Rates.Where(r => IsShown(r.Breakdown, r.Group)).Select(PublishRate)], []),
             Councils = [],
             Questions = [.. content.Questions.Select(PublishQuestion)],
             Dimensions = [.. content.Dimensions.Select(PublishDimension)],
-            Maturity = [.. content.Maturity.Select(PublishMaturity)],
+            Maturity = [.. content.Maturity.Where(m => IsShown(m.Breakdown, m.Group)).Select(PublishMaturity)],
         };
     }
 
@@ -114,7 +123,7 @@ internal sealed class PublishedViewBuilder(
     {
         foreach (var breakdown in breakdowns)
         {
-            var columns = source.GroupsOf(breakdown).ToList();
+            var columns = ShownGroupsOf(breakdown).ToList();
             var table = new CountTable($"{prefix}:{breakdown}", family, rows, columns, totalRow, rowsAddUp);
             foreach (var row in table.AllRows)
             {
@@ -155,12 +164,12 @@ internal sealed class PublishedViewBuilder(
         var nestings = new List<(string Outer, string Group, string Inner, List<string> Parts)>();
         foreach (var outer in QuestionBreakdowns)
         {
-            foreach (var group in source.GroupsOf(outer))
+            foreach (var group in ShownGroupsOf(outer))
             {
                 var cells = source.CellsIn(outer, group).Select(c => c.Key).ToHashSet();
                 foreach (var inner in QuestionBreakdowns.Where(b => b != outer))
                 {
-                    var parts = source.GroupsOf(inner)
+                    var parts = ShownGroupsOf(inner)
                         .Where(g => source.CellsIn(inner, g).Count > 0 && source.CellsIn(inner, g).All(c => cells.Contains(c.Key)))
                         .ToList();
                     if (parts.Count >= 2 && parts.Sum(g => source.CountIn(inner, g)) == source.CountIn(outer, group))
@@ -188,6 +197,10 @@ internal sealed class PublishedViewBuilder(
 
         return sums;
     }
+
+    private bool IsShown(string breakdown, string group) => !_tooSmall.Contains((breakdown, group));
+
+    private IEnumerable<string> ShownGroupsOf(string breakdown) => source.GroupsOf(breakdown).Where(g => IsShown(breakdown, g));
 
     private int Submitted(string breakdown, string column) =>
         column == CountTable.AllColumn ? source.SubmittedCount : source.CountIn(breakdown, column);
@@ -229,7 +242,7 @@ internal sealed class PublishedViewBuilder(
         {
             return question with
             {
-                Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
+                Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g =>
                     Withheld($"number:{question.QuestionId}", g.Breakdown, g.Group, CountRow)
                         ? g with { Base = null, Numbers = WithheldStats }
                         : g with { Numbers = g.Numbers is null ? null : g.Numbers with { Min = null, Max = null } })],
@@ -239,7 +252,7 @@ internal sealed class PublishedViewBuilder(
         var table = $"question:{question.QuestionId}";
         return question with
         {
-            Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
+            Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g =>
             {
                 var baseWithheld = Withheld(table, g.Breakdown, g.Group, BaseRow);
                 return g with
@@ -260,7 +273,7 @@ internal sealed class PublishedViewBuilder(
         var table = $"dimension:{dimension.DimensionId}";
         return dimension with
         {
-            Groups = [.. dimension.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g => g with
+            Groups = [.. dimension.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g => g with
             {
                 Scores = Withheld(table, g.Breakdown, g.Group, CountRow) ? WithheldStats : g.Scores with { Min = null, Max = null },
                 Unscored = Withheld(table, g.Breakdown, g.Group, UnscoredRow) ? null : g.Unscored,

@@ -14,6 +14,8 @@ internal sealed class AuditProgram : IDisposable
     private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
+    private readonly List<Releasable> _releasable = [];
+    private Constraint? _target;
     private int _threshold = int.MaxValue;
 
     public AuditProgram(IReadOnlyList<AuditFamily> families, IReadOnlyList<RegisterAtom> atoms)
@@ -70,6 +72,86 @@ internal sealed class AuditProgram : IDisposable
         }
     }
 
+    /// <summary>
+    /// Publishes cells as equations a protector may release: each gets two deviation variables (up and
+    /// down), free to move, at <paramref name="weight"/> per council moved. A solve that moves a cell's
+    /// value says that cell must be withheld; once released its deviation costs nothing.
+    /// </summary>
+    public void PublishReleasable(IEnumerable<AuditCell> cells, Func<AuditCell, double> weight)
+    {
+        foreach (var cell in cells)
+        {
+            if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
+            {
+                continue;
+            }
+
+            var value = cell.Value!.Value;
+            var equation = _solver.MakeConstraint(value, value);
+            foreach (var a in AtomsOf(cell))
+            {
+                equation.SetCoefficient(row[a], 1);
+            }
+
+            var up = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+            var down = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+            equation.SetCoefficient(up, -1);
+            equation.SetCoefficient(down, 1);
+            _releasable.Add(new Releasable(cell, up, down, weight(cell)));
+        }
+    }
+
+    /// <summary>
+    /// The cheapest set of published cells whose withholding lets the cell take a value in
+    /// [<paramref name="low"/>, <paramref name="high"/>] (the protector's target for it), or null when
+    /// no set does (the register and the questionnaire alone rule it out). The cells found are released:
+    /// later calls reuse them for free, which is how complements come to protect several cells at once.
+    /// </summary>
+    public IReadOnlyList<AuditCell>? Release(AuditCell cell, double low, double high)
+    {
+        var (_, variables) = KeyOf(cell);
+        _target ??= _solver.MakeConstraint();
+        _target.Clear();
+        Array.ForEach(variables, v => _target.SetCoefficient(v, 1));
+        _target.SetBounds(low, high);
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var release in _releasable.Where(r => !r.Released))
+        {
+            objective.SetCoefficient(release.Up, release.Weight);
+            objective.SetCoefficient(release.Down, release.Weight);
+        }
+
+        objective.SetMinimization();
+        var status = _solver.Solve();
+        var moved = status == Solver.ResultStatus.OPTIMAL
+            ? _releasable.Where(r => !r.Released && r.Up.SolutionValue() + r.Down.SolutionValue() > Tolerance).ToList()
+            : [];
+        _target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
+        if (status == Solver.ResultStatus.INFEASIBLE)
+        {
+            return null;
+        }
+
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new InvalidOperationException($"The disclosure protection's linear program ended {status}.");
+        }
+
+        moved.ForEach(r => r.Released = true);
+        return [.. moved.Select(r => r.Cell)];
+    }
+
+    /// <summary>The smallest or largest value the cell can take with every releasable cell released: what the register and the questionnaire alone allow.</summary>
+    public double Extreme(AuditCell cell, bool largest)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        Array.ForEach(KeyOf(cell).Variables, v => objective.SetCoefficient(v, 1));
+        objective.SetOptimizationDirection(largest);
+        return Solve();
+    }
+
     public void Route(IEnumerable<RoutingLink> links)
     {
         foreach (var link in links)
@@ -105,7 +187,7 @@ internal sealed class AuditProgram : IDisposable
     /// Proves cells safe cheaply before any cell gets its own two solves: a few solves with one objective
     /// over all the cells (all up, all down, then seeded mixed signs) give feasible points, and every value a
     /// cell takes at one is a value the attacker cannot rule out. A cell whose values seen so far already
-    /// span <paramref name="threshold"/> whole numbers needs no exact bounds.
+    /// span a range <paramref name="threshold"/> wide needs no exact bounds.
     /// </summary>
     public void Screen(IEnumerable<AuditCell> cells, int threshold)
     {
@@ -140,7 +222,7 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
-            pending = [.. pending.Where(k => !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
+            pending = [.. pending.Where(k => _seen[k.Id].High - _seen[k.Id].Low < threshold)];
         }
 
         _threshold = threshold;
@@ -176,9 +258,9 @@ internal sealed class AuditProgram : IDisposable
             objective.SetMaximization();
             var high = Solve();
             var low = 0.0;
-            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold)
+            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) - part.Low >= _threshold)
             {
-                // Safe already by its maximum: its own minimum is not needed; the lowest value seen stands for it.
+                // Wide enough already from the lowest value seen to its maximum: its own minimum is not needed.
                 low = part.Low;
             }
             else if (high > Tolerance)
@@ -244,5 +326,10 @@ internal sealed class AuditProgram : IDisposable
         var relation = _solver.MakeConstraint(double.NegativeInfinity, 0);
         relation.SetCoefficient(part, 1);
         relation.SetCoefficient(whole, -1);
+    }
+
+    private sealed record Releasable(AuditCell Cell, Variable Up, Variable Down, double Weight)
+    {
+        public bool Released { get; set; }
     }
 }
