@@ -15,6 +15,7 @@ internal sealed class AuditProgram : IDisposable
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
     private readonly List<Releasable> _releasable = [];
+    private readonly List<(AuditCell Cell, Variable[] Variables)> _watched = [];
     private Constraint? _target;
     private int _threshold = int.MaxValue;
 
@@ -127,6 +128,11 @@ internal sealed class AuditProgram : IDisposable
         var moved = status == Solver.ResultStatus.OPTIMAL
             ? _releasable.Where(r => !r.Released && r.Up.SolutionValue() + r.Down.SolutionValue() > Tolerance).ToList()
             : [];
+        if (status == Solver.ResultStatus.OPTIMAL)
+        {
+            RecordWatched();
+        }
+
         _target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
         if (status == Solver.ResultStatus.INFEASIBLE)
         {
@@ -141,6 +147,53 @@ internal sealed class AuditProgram : IDisposable
         moved.ForEach(r => r.Released = true);
         return [.. moved.Select(r => r.Cell)];
     }
+
+    /// <summary>
+    /// Records points of the view as it stands (nothing released): all watched cells up, all down, then
+    /// seeded mixes. A watched cell whose primary neighbours already let it reach its targets is seen
+    /// there and needs no <see cref="Release"/> solve of its own.
+    /// </summary>
+    public void SeePoints(int passes)
+    {
+        var fixedNow = _releasable.Where(r => !r.Released).ToList();
+        fixedNow.ForEach(r => { r.Up.SetUb(0); r.Down.SetUb(0); });
+        var random = new Random(passes);
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            var coefficients = new Dictionary<Variable, double>();
+            foreach (var (_, variables) in _watched)
+            {
+                var sign = pass switch { 0 => 1, 1 => -1, _ => random.Next(3) - 1 };
+                foreach (var variable in variables)
+                {
+                    coefficients[variable] = coefficients.GetValueOrDefault(variable) + sign;
+                }
+            }
+
+            foreach (var (variable, coefficient) in coefficients)
+            {
+                objective.SetCoefficient(variable, coefficient);
+            }
+
+            objective.SetMaximization();
+            Solve();
+            RecordWatched();
+        }
+
+        fixedNow.ForEach(r => { r.Up.SetUb(double.PositiveInfinity); r.Down.SetUb(double.PositiveInfinity); });
+    }
+
+    /// <summary>Cells whose values <see cref="Release"/> records at every point it finds (see <see cref="Seen"/>).</summary>
+    public void Watch(IEnumerable<AuditCell> cells) => _watched.AddRange(cells.Select(c => (c, KeyOf(c).Variables)));
+
+    /// <summary>
+    /// The lowest and highest value each watched cell took at the points <see cref="Release"/> found. Each
+    /// point stays possible for the attacker (its moved cells are released, and releasing only widens),
+    /// so a cell already seen at its target needs no solve of its own.
+    /// </summary>
+    public Dictionary<AuditCell, (double Low, double High)> Seen { get; } = [];
 
     /// <summary>The smallest or largest value the cell can take with every releasable cell released: what the register and the questionnaire alone allow.</summary>
     public double Extreme(AuditCell cell, bool largest)
@@ -273,6 +326,15 @@ internal sealed class AuditProgram : IDisposable
         }
 
         return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance));
+    }
+
+    private void RecordWatched()
+    {
+        foreach (var (watched, variables) in _watched)
+        {
+            var value = variables.Sum(v => v.SolutionValue());
+            Seen[watched] = Seen.TryGetValue(watched, out var seen) ? (Math.Min(seen.Low, value), Math.Max(seen.High, value)) : (value, value);
+        }
     }
 
     private static Solver CreateSolver()

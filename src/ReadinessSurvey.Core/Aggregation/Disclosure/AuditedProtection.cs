@@ -60,9 +60,19 @@ public static class AuditedProtection
         }
 
         result = Suppressor.Apply(tables, threshold, sums, forced, relations: false);
-        var view = publish(result);
-        var system = PublishedSystem.From(view);
-        var exposed = LinkedAudit.Exposed(system.Families, system.Cells, atoms, links, sensitive, threshold);
+
+        // Counts of a question a reader can work out exactly although withheld (pinned, not sensitive) are
+        // shown: withholding them hides nothing. Not the response counts or rows equal to them: those are
+        // shared by every question, and what pins one in one question is not carried to another's audit.
+        var shown = Showing(result, Pinned(result, publish, c => !sensitive.Contains(c) && Weight(c) < 10, atoms, links));
+        var exposed = Exposed(publish(shown), atoms, links, sensitive, threshold);
+        if (exposed.Count > 0 && shown != result)
+        {
+            // Showing a pinned count added an equation after all (its bounds met only once rounded): keep them withheld.
+            shown = result;
+            exposed = Exposed(publish(shown), atoms, links, sensitive, threshold);
+        }
+
         if (exposed.Count > 0)
         {
             throw new InvalidOperationException(
@@ -70,7 +80,41 @@ public static class AuditedProtection
                 string.Join("; ", exposed.Take(5).Select(r => $"{r.Cell} provable {r.Low} to {r.High}")));
         }
 
-        return new AuditedResult(view, result, ruleCells, sensitive.Count);
+        return new AuditedResult(publish(shown), shown, ruleCells, sensitive.Count);
+    }
+
+    private static IReadOnlyList<CellRange> Exposed(
+        SnapshotContent view, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, HashSet<AuditCell> sensitive, int threshold)
+    {
+        var system = PublishedSystem.From(view);
+        return LinkedAudit.Exposed(system.Families, system.Cells, atoms, links, sensitive, threshold);
+    }
+
+    /// <summary>The withheld counts, among those <paramref name="candidate"/> allows, that a reader can work out exactly (their range is one value).</summary>
+    private static HashSet<AuditCell> Pinned(
+        SuppressionResult result, Func<SuppressionResult, SnapshotContent> publish, Func<AuditCell, bool> candidate, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links)
+    {
+        var system = PublishedSystem.From(publish(result));
+        var others = system.Cells.Where(c => c.Value is null && candidate(c)).ToHashSet();
+        // Screened at 1: a count seen at two values is not pinned and needs no exact bounds.
+        return LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, screenAt: 1, audit: others)
+            .Where(r => r.Low == r.High)
+            .Select(r => r.Cell)
+            .ToHashSet();
+    }
+
+    /// <summary>The result with the known counts shown.</summary>
+    private static SuppressionResult Showing(SuppressionResult result, HashSet<AuditCell> known)
+    {
+        if (known.Count == 0)
+        {
+            return result;
+        }
+
+        bool Shown(string table, string row, string column) => known.Contains(CellOf(table, row, column));
+        return new SuppressionResult(
+            result.Withheld.Where(c => !Shown(c.Table, c.Row, c.Column)).ToHashSet(),
+            [.. result.Log.Where(e => !Shown(e.Table, e.Row, e.Column))]);
     }
 
     /// <summary>
@@ -80,7 +124,12 @@ public static class AuditedProtection
     /// (or the most they allow).
     /// </summary>
     private static IEnumerable<(AuditCell Complement, AuditCell Cell)> Complements(
-        PublishedSystem system, HashSet<AuditCell> sensitive, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold, Func<AuditCell, double> weight)
+        PublishedSystem system,
+        HashSet<AuditCell> sensitive,
+        IReadOnlyList<RegisterAtom> atoms,
+        IReadOnlyList<RoutingLink> links,
+        int threshold,
+        Func<AuditCell, double> weight)
     {
         var byName = system.Families.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var cellsByFamily = system.Cells.GroupBy(c => c.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -97,17 +146,19 @@ public static class AuditedProtection
             using var program = new AuditProgram(members, atoms);
             program.PublishReleasable(cells.Where(c => c.Value is not null), weight);
             program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
+            program.Watch(targets);
+            program.SeePoints(4);
             foreach (var cell in targets)
             {
                 var low = 0.0;
-                var down = program.Release(cell, double.NegativeInfinity, low);
+                var down = Reached(program, cell, low, lower: true) ? [] : program.Release(cell, double.NegativeInfinity, low);
                 if (down is null)
                 {
                     low = Math.Ceiling(program.Extreme(cell, largest: false) - Tolerance);
                     down = program.Release(cell, double.NegativeInfinity, low);
                 }
 
-                var up = program.Release(cell, low + threshold, double.PositiveInfinity);
+                var up = Reached(program, cell, low + threshold, lower: false) ? [] : program.Release(cell, low + threshold, double.PositiveInfinity);
                 if (up is null)
                 {
                     up = program.Release(cell, Math.Floor(program.Extreme(cell, largest: true) + Tolerance), double.PositiveInfinity);
@@ -120,6 +171,10 @@ public static class AuditedProtection
             }
         }
     }
+
+    /// <summary>Whether the cell was already seen at (or beyond) a target at a point still possible for the attacker.</summary>
+    private static bool Reached(AuditProgram program, AuditCell cell, double target, bool lower) =>
+        program.Seen.TryGetValue(cell, out var seen) && (lower ? seen.Low <= target + Tolerance : seen.High >= target - Tolerance);
 
     /// <summary>The audited cell of a suppressor's cell: tables are named family:breakdown, the sector is their "all" column.</summary>
     private static AuditCell CellOf(string table, string row, string column)
