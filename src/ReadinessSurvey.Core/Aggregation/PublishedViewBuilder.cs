@@ -56,7 +56,7 @@ internal sealed class PublishedViewBuilder(
 
         tables.AddRange(MaturityTables());
         var protectedView = AuditedProtection.Protect(tables, threshold, NestedSums(tables), Publish, atoms, links);
-        return (protectedView.Published, protectedView.Suppression.Log);
+        return (WithoutSmallGroups(protectedView.Published), protectedView.Suppression.Log);
     }
 
     /// <summary>The published view with the cells a suppression result withholds set to null.</summary>
@@ -66,12 +66,28 @@ internal sealed class PublishedViewBuilder(
         return content with
         {
             Published = true,
-            Groups = [.. content.Groups.Where(g => IsShown(g.Breakdown, g.Key))],
-            Responses = new ResponseSummary([.. content.Responses.Rates.Where(r => IsShown(r.Breakdown, r.Group)).Select(PublishRate)], []),
+            Responses = new ResponseSummary([.. content.Responses.Rates.Select(PublishRate)], []),
             Councils = [],
             Questions = [.. content.Questions.Select(PublishQuestion)],
             Dimensions = [.. content.Dimensions.Select(PublishDimension)],
-            Maturity = [.. content.Maturity.Where(m => IsShown(m.Breakdown, m.Group)).Select(PublishMaturity)],
+            Maturity = [.. content.Maturity.Select(PublishMaturity)],
+        };
+    }
+
+    /// <summary>
+    /// The protected view without the groups of fewer than threshold registered councils. They are in the
+    /// view while it is protected, every count withheld, so that the protection covers what the other
+    /// groups would give away about them by difference (all councils less the other regions).
+    /// </summary>
+    private SnapshotContent WithoutSmallGroups(SnapshotContent view)
+    {
+        return view with
+        {
+            Groups = [.. view.Groups.Where(g => IsShown(g.Breakdown, g.Key))],
+            Responses = view.Responses with { Rates = [.. view.Responses.Rates.Where(r => IsShown(r.Breakdown, r.Group))] },
+            Questions = [.. view.Questions.Select(q => q with { Groups = [.. q.Groups.Where(g => IsShown(g.Breakdown, g.Group))] })],
+            Dimensions = [.. view.Dimensions.Select(d => d with { Groups = [.. d.Groups.Where(g => IsShown(g.Breakdown, g.Group))] })],
+            Maturity = [.. view.Maturity.Where(m => IsShown(m.Breakdown, m.Group))],
         };
     }
 
@@ -123,7 +139,7 @@ internal sealed class PublishedViewBuilder(
     {
         foreach (var breakdown in breakdowns)
         {
-            var columns = ShownGroupsOf(breakdown).ToList();
+            var columns = source.GroupsOf(breakdown).ToList();
             var table = new CountTable($"{prefix}:{breakdown}", family, rows, columns, totalRow, rowsAddUp);
             foreach (var row in table.AllRows)
             {
@@ -164,12 +180,12 @@ internal sealed class PublishedViewBuilder(
         var nestings = new List<(string Outer, string Group, string Inner, List<string> Parts)>();
         foreach (var outer in QuestionBreakdowns)
         {
-            foreach (var group in ShownGroupsOf(outer))
+            foreach (var group in source.GroupsOf(outer))
             {
                 var cells = source.CellsIn(outer, group).Select(c => c.Key).ToHashSet();
                 foreach (var inner in QuestionBreakdowns.Where(b => b != outer))
                 {
-                    var parts = ShownGroupsOf(inner)
+                    var parts = source.GroupsOf(inner)
                         .Where(g => source.CellsIn(inner, g).Count > 0 && source.CellsIn(inner, g).All(c => cells.Contains(c.Key)))
                         .ToList();
                     if (parts.Count >= 2 && parts.Sum(g => source.CountIn(inner, g)) == source.CountIn(outer, group))
@@ -200,8 +216,6 @@ internal sealed class PublishedViewBuilder(
 
     private bool IsShown(string breakdown, string group) => !_tooSmall.Contains((breakdown, group));
 
-    private IEnumerable<string> ShownGroupsOf(string breakdown) => source.GroupsOf(breakdown).Where(g => IsShown(breakdown, g));
-
     private int Submitted(string breakdown, string column) =>
         column == CountTable.AllColumn ? source.SubmittedCount : source.CountIn(breakdown, column);
 
@@ -229,9 +243,9 @@ internal sealed class PublishedViewBuilder(
         groups.Single(g => g.Breakdown == breakdown && g.Group == group);
 
     private bool Withheld(string table, string breakdown, string group, string row) =>
-        breakdown == Breakdowns.Sector
+        !IsShown(breakdown, group) || (breakdown == Breakdowns.Sector
             ? _result.IsWithheld($"{table}:{Breakdowns.Type}", row, CountTable.AllColumn)
-            : _result.IsWithheld($"{table}:{breakdown}", row, group);
+            : _result.IsWithheld($"{table}:{breakdown}", row, group));
 
     private ResponseRate PublishRate(ResponseRate rate) =>
         Withheld("response", rate.Breakdown, rate.Group, SubmittedRow) ? rate with { Submitted = null, Percent = null } : rate;
@@ -242,7 +256,7 @@ internal sealed class PublishedViewBuilder(
         {
             return question with
             {
-                Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g =>
+                Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
                     Withheld($"number:{question.QuestionId}", g.Breakdown, g.Group, CountRow)
                         ? g with { Base = null, Numbers = WithheldStats }
                         : g with { Numbers = g.Numbers is null ? null : g.Numbers with { Min = null, Max = null } })],
@@ -252,7 +266,7 @@ internal sealed class PublishedViewBuilder(
         var table = $"question:{question.QuestionId}";
         return question with
         {
-            Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g =>
+            Groups = [.. question.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g =>
             {
                 var baseWithheld = Withheld(table, g.Breakdown, g.Group, BaseRow);
                 return g with
@@ -273,7 +287,7 @@ internal sealed class PublishedViewBuilder(
         var table = $"dimension:{dimension.DimensionId}";
         return dimension with
         {
-            Groups = [.. dimension.Groups.Where(g => g.Breakdown != Breakdowns.Maturity && IsShown(g.Breakdown, g.Group)).Select(g => g with
+            Groups = [.. dimension.Groups.Where(g => g.Breakdown != Breakdowns.Maturity).Select(g => g with
             {
                 Scores = Withheld(table, g.Breakdown, g.Group, CountRow) ? WithheldStats : g.Scores with { Min = null, Max = null },
                 Unscored = Withheld(table, g.Breakdown, g.Group, UnscoredRow) ? null : g.Unscored,

@@ -59,17 +59,7 @@ internal sealed class AuditProgram : IDisposable
     {
         foreach (var cell in cells)
         {
-            if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
-            {
-                continue;
-            }
-
-            var value = cell.Value!.Value;
-            var equation = _solver.MakeConstraint(value, value);
-            foreach (var a in AtomsOf(cell))
-            {
-                equation.SetCoefficient(row[a], 1);
-            }
+            Equation(cell);
         }
     }
 
@@ -82,16 +72,9 @@ internal sealed class AuditProgram : IDisposable
     {
         foreach (var cell in cells)
         {
-            if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
+            if (Equation(cell) is not { } equation)
             {
                 continue;
-            }
-
-            var value = cell.Value!.Value;
-            var equation = _solver.MakeConstraint(value, value);
-            foreach (var a in AtomsOf(cell))
-            {
-                equation.SetCoefficient(row[a], 1);
             }
 
             var up = _solver.MakeNumVar(0, double.PositiveInfinity, "");
@@ -326,6 +309,24 @@ internal sealed class AuditProgram : IDisposable
         }
 
         return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance));
+    }
+
+    /// <summary>The published cell's equation (the sum of its group's atoms is its value), or null for a row this program does not hold.</summary>
+    private Constraint? Equation(AuditCell cell)
+    {
+        if (!_rows.TryGetValue((cell.Family, cell.Row), out var row))
+        {
+            return null;
+        }
+
+        var value = cell.Value!.Value;
+        var equation = _solver.MakeConstraint(value, value);
+        foreach (var a in AtomsOf(cell))
+        {
+            equation.SetCoefficient(row[a], 1);
+        }
+
+        return equation;
     }
 
     private void RecordWatched()

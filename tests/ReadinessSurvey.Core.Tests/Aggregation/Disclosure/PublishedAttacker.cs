@@ -25,6 +25,7 @@ internal static class PublishedAttacker
         string publishedJson, IReadOnlyList<RegisterAtom> register, IReadOnlyList<RoutingLink> routing, int threshold, IReadOnlySet<AuditCell>? audit = null)
     {
         var (families, cells) = Read(publishedJson);
+        cells.AddRange(Unpublished(families, cells, register));
         var ranges = LinkedAudit.Ranges(families, cells, register, routing, audit: audit);
         var narrow = ranges.Where(r => r.High - r.Low < threshold).Select(r => r.Cell).ToHashSet();
         var caps = narrow.Count == 0
@@ -33,6 +34,28 @@ internal static class PublishedAttacker
                 .GroupBy(r => r.Cell)
                 .ToDictionary(g => g.Key, g => new CellRange(g.Key, g.Min(r => r.Low), g.Max(r => r.High)));
         return (ranges, caps);
+    }
+
+    /// <summary>
+    /// A group the register holds but the view leaves out (fewer than threshold registered councils) is
+    /// still in every total: to the attacker its counts are unknowns like any withheld count.
+    /// </summary>
+    public static IEnumerable<AuditCell> Unpublished(IReadOnlyList<AuditFamily> families, IReadOnlyList<AuditCell> cells, IReadOnlyList<RegisterAtom> register)
+    {
+        var shown = cells.Select(c => (c.Family, c.Breakdown, c.Group)).ToHashSet();
+        foreach (var family in families)
+        {
+            foreach (var breakdown in new[] { Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier })
+            {
+                foreach (var group in register.Select(a => a.GroupIn(breakdown)!).Distinct(StringComparer.Ordinal).Where(g => !shown.Contains((family.Name, breakdown, g))))
+                {
+                    foreach (var row in family.TotalRow is { } total ? family.Rows.Append(total) : family.Rows)
+                    {
+                        yield return new AuditCell(family.Name, row, breakdown, group, null);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
