@@ -61,7 +61,9 @@ public static class PublicationContent
         if (levels.Count > 0)
         {
             var top = levels.MaxBy(r => r.Count)!;
-            findings.Add($"The most common maturity level was level {top.Level}, {top.LevelLabel}: {top.Count} councils ({Percent(top.Percent ?? 0)}).");
+            // A share over a withheld base is withheld: the finding then gives the count alone, never 0%.
+            var share = top.Percent is { } percent ? $" ({Percent(percent)})" : "";
+            findings.Add($"The most common maturity level was level {top.Level}, {top.LevelLabel}: {top.Count} councils{share}.");
         }
 
         var overall = Overall(m, GroupKinds.All).FirstOrDefault();

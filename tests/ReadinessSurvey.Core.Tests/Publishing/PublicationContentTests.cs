@@ -53,6 +53,20 @@ public sealed class PublicationContentTests
     }
 
     [Fact]
+    public void A_maturity_finding_whose_share_is_withheld_gives_the_count_alone_never_0_percent()
+    {
+        var model = ReportModelBuilder.Sector();
+        var withheldShares = model with
+        {
+            MaturityDistribution = [.. model.MaturityDistribution.Select(r => r.GroupKind == GroupKinds.All ? r with { Percent = null } : r)],
+        };
+
+        var finding = PublicationContent.Build(withheldShares).Findings[0];
+
+        Assert.Equal("The most common maturity level was level 3, Developing: 60 councils.", finding);
+    }
+
+    [Fact]
     public void Every_headline_table_has_a_header_per_column_and_a_csv_of_the_same_rows()
     {
         Assert.Equal(5, _page.Tables.Count);

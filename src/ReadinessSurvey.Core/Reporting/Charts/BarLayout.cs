@@ -77,7 +77,7 @@ internal sealed class BarLayout
         return vertical ?? HorizontalLayout(spec, size);
     }
 
-    /// <summary>The category's label: its name, with its n when a single series' bases differ (otherwise n is in the subtitle or legend).</summary>
+    /// <summary>The category's label: its name, with its n when a single series' bases differ (otherwise n is in the subtitle or legend), and "n withheld" whenever its base is.</summary>
     public static string CategoryText(BarChartSpec spec, int c)
     {
         if (spec.Series.Count != 1 || c >= spec.Series[0].Points.Count)
@@ -88,8 +88,8 @@ internal sealed class BarLayout
         var points = spec.Series[0].Points;
         var point = points[c];
         var basesDiffer = points.Select(p => p.BaseSuppressed ? -1 : p.N).Distinct().Count() > 1;
-        return !basesDiffer ? spec.Categories[c]
-            : point.BaseSuppressed ? $"{spec.Categories[c]} (n withheld)"
+        return point.BaseSuppressed ? $"{spec.Categories[c]} (n withheld)"
+            : !basesDiffer ? spec.Categories[c]
             : $"{spec.Categories[c]} (n = {point.N})";
     }
 

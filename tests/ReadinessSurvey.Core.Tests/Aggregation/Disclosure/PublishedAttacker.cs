@@ -169,7 +169,9 @@ internal static class PublishedAttacker
 
                 foreach (var option in group.GetProperty("options").EnumerateArray())
                 {
-                    if ((Count(option, "count") is null || Count(group, "base") is null || Count(option, "base") is null)
+                    // A percentage is its count over the option's own base (the question's base, or the councils
+                    // shown the option): beside both it tells nothing more; beside either withheld it gives it away.
+                    if ((Count(option, "count") is null || Count(option, "base") is null)
                         && option.GetProperty("percent").ValueKind != JsonValueKind.Null)
                     {
                         yield return $"{where} {Text(option, "value")}: a percentage beside a withheld count or base";

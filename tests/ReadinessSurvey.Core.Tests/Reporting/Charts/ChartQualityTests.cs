@@ -122,7 +122,8 @@ public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartR
         var failures = new List<string>();
         foreach (var (c, svg) in Charts(councils))
         {
-            var stated = svg.Texts.Count(t => Regex.IsMatch(t.Content, @"n = \d|n withheld"));
+            // Labels wrap, so "(n" and "withheld)" may be two lines of one label.
+            var stated = Regex.Count(svg.AllText.Replace("\n", " ", StringComparison.Ordinal), @"n = \d|n withheld");
             if (stated == 0)
             {
                 failures.Add($"{c}: no n");
