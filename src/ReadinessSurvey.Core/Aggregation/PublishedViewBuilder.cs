@@ -15,9 +15,6 @@ namespace ReadinessSurvey.Aggregation;
 /// base is. Min and max are never published: each is one council's value. Rows equal to the number of
 /// councils that submitted in every group (the response counts, the base of a question everyone
 /// answered, the maturity total) are linked across tables, so a number withheld in one is withheld in all.
-/// A group of fewer than threshold registered councils (a type, region or tier) is left out of the
-/// published view as a whole: its councils count only in the wider groups (all councils, their other
-/// breakdowns). Withholding its cells instead would not protect them: the register says they are small.
 /// </remarks>
 internal sealed class PublishedViewBuilder(
     ContentBuilder source, SnapshotContent content, int threshold, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links)
@@ -35,11 +32,6 @@ internal sealed class PublishedViewBuilder(
     private readonly Dictionary<(string Breakdown, string Group), string> _populations = [];
     private SuppressionResult _result = new(new HashSet<CellRef>(), []);
 
-    /// <summary>Groups of fewer than threshold registered councils: not published (see remarks).</summary>
-    private readonly HashSet<(string Breakdown, string Group)> _tooSmall = [.. content.Responses.Rates
-        .Where(r => r.Breakdown != Breakdowns.Sector && r.Registered < threshold)
-        .Select(r => (r.Breakdown, r.Group))];
-
     public (SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log) Build()
     {
         var tables = new List<CountTable>();
@@ -56,7 +48,7 @@ internal sealed class PublishedViewBuilder(
 
         tables.AddRange(MaturityTables());
         var protectedView = AuditedProtection.Protect(tables, threshold, NestedSums(tables), Publish, atoms, links);
-        return (WithoutSmallGroups(protectedView.Published), protectedView.Suppression.Log);
+        return (protectedView.Published, protectedView.Suppression.Log);
     }
 
     /// <summary>The published view with the cells a suppression result withholds set to null.</summary>
@@ -71,23 +63,6 @@ internal sealed class PublishedViewBuilder(
             Questions = [.. content.Questions.Select(PublishQuestion)],
             Dimensions = [.. content.Dimensions.Select(PublishDimension)],
             Maturity = [.. content.Maturity.Select(PublishMaturity)],
-        };
-    }
-
-    /// <summary>
-    /// The protected view without the groups of fewer than threshold registered councils. They are in the
-    /// view while it is protected, every count withheld, so that the protection covers what the other
-    /// groups would give away about them by difference (all councils less the other regions).
-    /// </summary>
-    private SnapshotContent WithoutSmallGroups(SnapshotContent view)
-    {
-        return view with
-        {
-            Groups = [.. view.Groups.Where(g => IsShown(g.Breakdown, g.Key))],
-            Responses = view.Responses with { Rates = [.. view.Responses.Rates.Where(r => IsShown(r.Breakdown, r.Group))] },
-            Questions = [.. view.Questions.Select(q => q with { Groups = [.. q.Groups.Where(g => IsShown(g.Breakdown, g.Group))] })],
-            Dimensions = [.. view.Dimensions.Select(d => d with { Groups = [.. d.Groups.Where(g => IsShown(g.Breakdown, g.Group))] })],
-            Maturity = [.. view.Maturity.Where(m => IsShown(m.Breakdown, m.Group))],
         };
     }
 
@@ -251,8 +226,6 @@ internal sealed class PublishedViewBuilder(
         return sums;
     }
 
-    private bool IsShown(string breakdown, string group) => !_tooSmall.Contains((breakdown, group));
-
     private int Submitted(string breakdown, string column) =>
         column == CountTable.AllColumn ? source.SubmittedCount : source.CountIn(breakdown, column);
 
@@ -294,9 +267,9 @@ internal sealed class PublishedViewBuilder(
         groups.Single(g => g.Breakdown == breakdown && g.Group == group);
 
     private bool Withheld(string table, string breakdown, string group, string row) =>
-        !IsShown(breakdown, group) || (breakdown == Breakdowns.Sector
+        breakdown == Breakdowns.Sector
             ? _result.IsWithheld($"{table}:{Breakdowns.Type}", row, CountTable.AllColumn)
-            : _result.IsWithheld($"{table}:{breakdown}", row, group));
+            : _result.IsWithheld($"{table}:{breakdown}", row, group);
 
     private ResponseRate PublishRate(ResponseRate rate) =>
         Withheld("response", rate.Breakdown, rate.Group, SubmittedRow) ? rate with { Submitted = null, Percent = null } : rate;

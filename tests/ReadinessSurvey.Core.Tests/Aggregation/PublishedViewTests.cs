@@ -27,15 +27,13 @@ public sealed class PublishedViewTests : IDisposable
         var (published, log) = await RunAsync();
 
         var sector = Group(published, Status, Breakdowns.Sector, Breakdowns.AllGroup);
-        // Withheld by the linked protection: with 4 of the 5 North West councils answering, 7 would let the
-        // North West's base be no less than 3 (the North East has 4 registered councils).
+        // Withheld by the linked audit: with 3 councils of each type registered, 7 submitted proves every type sent 1 to 3.
         Assert.Null(sector.Base);
         Assert.All(sector.Options, o => Assert.Equal((null, null), (o.Count, o.Percent)));
-        var northWest = Group(published, Status, Breakdowns.Region, NorthWest);
-        Assert.Null(northWest.Base);
-        Assert.All(northWest.Options, o => Assert.Equal((null, null), (o.Count, o.Percent)));
-        Assert.Contains(log, e => e is { Table: "question:B1:region", Row: "live-many", Column: NorthWest, Kind: Suppressor.Primary });
-        Assert.Contains(log, e => e is { Table: "question:B1:region", Row: "(base)", Column: NorthWest } && e.Reason.Contains("base", StringComparison.Ordinal));
+        var unitary = Group(published, Status, Breakdowns.Type, "E06");
+        Assert.Null(unitary.Base);
+        Assert.Contains(log, e => e is { Table: "question:B1:type", Row: "live-many", Column: "E06", Kind: Suppressor.Primary });
+        Assert.Contains(log, e => e is { Table: "question:B1:type", Row: "(base)", Column: "E06" } && e.Reason.Contains("base", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,7 +44,7 @@ public sealed class PublishedViewTests : IDisposable
         var overall = published.Dimensions.Single(d => d.DimensionId == "overall");
         // The sector's n of 7 is withheld by the linked audit (see the test above), and its statistics with it.
         Assert.Equal(new Stats(null, null, null, null, null, null, null), overall.Groups.Single(g => g.Breakdown == Breakdowns.Sector).Scores);
-        Assert.Equal(new Stats(null, null, null, null, null, null, null), overall.Groups.Single(g => g.Group == NorthWest).Scores);
+        Assert.Equal(new Stats(null, null, null, null, null, null, null), overall.Groups.Single(g => g.Group == "E06").Scores);
         var adoption = published.Dimensions.Single(d => d.DimensionId == Adoption).Groups.Single(g => g.Breakdown == Breakdowns.Sector);
         Assert.Null(adoption.Unscored); // one unscored council is withheld
         Assert.All(published.Dimensions.SelectMany(d => d.Groups).Select(g => g.Scores), s => Assert.Equal((null, null), (s.Min, s.Max)));
@@ -59,21 +57,9 @@ public sealed class PublishedViewTests : IDisposable
     {
         var (published, _) = await RunAsync();
 
-        // 7 of 9 would prove the North West (4 of 5) sent 3 to 5, so the linked protection withholds it too.
+        // 7 of 9 would prove each 3-council type sent 1 to 3, so the linked audit withholds it too.
         Assert.Equal(new ResponseRate(Breakdowns.Sector, Breakdowns.AllGroup, 9, 8, null, null), Rate(published, Breakdowns.Sector, Breakdowns.AllGroup));
-        Assert.Null(Rate(published, Breakdowns.Region, NorthWest).Submitted);
-    }
-
-    [Fact]
-    public async Task Published_view_leaves_out_groups_of_fewer_than_five_registered_councils()
-    {
-        var (published, _) = await RunAsync();
-
-        // Every type and tier has 3 registered councils, the North East 4: none is published, not even as withheld.
-        Assert.Equal([NorthWest], published.Groups.Where(g => g.Breakdown is Breakdowns.Type or Breakdowns.Region or Breakdowns.Tier).Select(g => g.Key));
-        Assert.All(published.Questions.SelectMany(q => q.Groups), g => Assert.Contains(g.Group, new[] { Breakdowns.AllGroup, NorthWest }));
-        Assert.All(published.Responses.Rates, r => Assert.Contains(r.Group, new[] { Breakdowns.AllGroup, NorthWest }));
-        // (At a threshold of 1 they are published: see the next test but one.)
+        Assert.Equal(new ResponseRate(Breakdowns.Type, "E06", 3, 3, null, null), Rate(published, Breakdowns.Type, "E06"));
     }
 
     [Theory]
@@ -90,18 +76,13 @@ public sealed class PublishedViewTests : IDisposable
         {
             var groups = published.Questions.Single(q => q.QuestionId == Status).Groups
                 .Where(g => g.Breakdown == breakdown || g.Breakdown == Breakdowns.Sector).ToList();
-            // Rows: each option across the groups and the sector, where every group is published (groups of
-            // fewer than threshold registered councils are not, and the rest do not add up to the sector).
-            if (published.Responses.Rates.Where(r => r.Breakdown == breakdown).Sum(r => r.Registered) == 9)
+            // Rows: each option across the groups and the sector.
+            foreach (var option in groups[0].Options.Select(o => o.Value))
             {
-                foreach (var option in groups[0].Options.Select(o => o.Value))
-                {
-                    Assert.NotEqual(1, groups.Count(g => g.Options.Single(o => o.Value == option).Count is null));
-                }
-
-                Assert.NotEqual(1, groups.Count(g => g.Base is null));
+                Assert.NotEqual(1, groups.Count(g => g.Options.Single(o => o.Value == option).Count is null));
             }
 
+            Assert.NotEqual(1, groups.Count(g => g.Base is null));
             // Columns: a group's options add up to its base.
             foreach (var group in groups)
             {
@@ -154,8 +135,7 @@ public sealed class PublishedViewTests : IDisposable
             published = SnapshotJson.ReadPublished(await Runner(db).RunAsync(roundId, Questions));
         }
 
-        // E08 has 3 registered councils: not published, but unitary - E06 would still give it away.
-        Assert.DoesNotContain(published.Questions.Single(q => q.QuestionId == Status).Groups, g => g.Group == "E08");
+        Assert.Null(Group(published, Status, Breakdowns.Type, "E08").Base);
         var e06 = Group(published, Status, Breakdowns.Type, "E06").Base;
         var unitary = Group(published, Status, Breakdowns.Tier, "unitary").Base;
         Assert.True(e06 is null || unitary is null, $"E06 {e06} and unitary {unitary} are both shown.");

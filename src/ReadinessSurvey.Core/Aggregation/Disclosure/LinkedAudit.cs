@@ -29,44 +29,17 @@ public static class LinkedAudit
     public const string SubmittedRow = "(submitted)";
 
     /// <summary>
-    /// Whether a range protects a sensitive cell (a count of 1 to threshold-1, or any count of a group whose
-    /// base is that small): it is at least <paramref name="threshold"/> wide (0 to 5, 2 to 7 at threshold 5),
-    /// or it is everything the register and the questionnaire alone allow (<paramref name="caps"/>, the
-    /// range with nothing published), when that is narrower.
+    /// Whether a range protects its cell: it reaches 0 or the threshold, so a reader cannot prove the
+    /// count is a small non-zero number (1 to threshold-1). 0 to 1 and 3 to 5 are safe at threshold 5;
+    /// 1 to 1, 2 to 3 and 1 to 4 are not.
     /// </summary>
-    public static bool IsProtected(CellRange range, CellRange caps, int threshold)
+    public static bool IsSafe(CellRange range, int threshold)
     {
         ArgumentNullException.ThrowIfNull(range);
-        ArgumentNullException.ThrowIfNull(caps);
-        return range.Width >= threshold || (range.Low <= caps.Low && range.High >= caps.High);
+        return IsSafe(range.Low, range.High, threshold);
     }
 
-    /// <summary>
-    /// The sensitive withheld cells whose range is not protected (see <see cref="IsProtected"/>), each
-    /// with the range the attacker can prove. Empty when the view is safe.
-    /// </summary>
-    public static IReadOnlyList<CellRange> Exposed(
-        IReadOnlyList<AuditFamily> families,
-        IReadOnlyList<AuditCell> cells,
-        IReadOnlyList<RegisterAtom> atoms,
-        IReadOnlyList<RoutingLink> links,
-        IReadOnlySet<AuditCell> sensitive,
-        int threshold)
-    {
-        ArgumentNullException.ThrowIfNull(cells);
-        var narrow = Ranges(families, cells, atoms, links, screenAt: threshold, audit: sensitive).Where(r => r.Width < threshold).ToList();
-        if (narrow.Count == 0)
-        {
-            return [];
-        }
-
-        // The caps: the same cells with nothing published. A cell audited in several groups of families
-        // (the response counts) keeps its widest caps, so the test is never looser than any one group's.
-        var caps = Ranges(families, [.. cells.Select(c => c with { Value = null })], atoms, links, audit: narrow.Select(r => r.Cell).ToHashSet())
-            .GroupBy(r => r.Cell)
-            .ToDictionary(g => g.Key, g => new CellRange(g.Key, g.Min(r => r.Low), g.Max(r => r.High)));
-        return [.. narrow.Where(r => !IsProtected(r, caps[r.Cell], threshold))];
-    }
+    internal static bool IsSafe(int low, int high, int threshold) => low == 0 || high >= threshold;
 
     /// <param name="screenAt">
     /// When given, cells are first screened at this threshold (see <see cref="IsSafe"/>): a cell proven safe
@@ -74,15 +47,13 @@ public static class LinkedAudit
     /// only the others get exact bounds. Without it every range is exact.
     /// </param>
     /// <param name="only">When given, only the families joined (by routing) to one of these are audited.</param>
-    /// <param name="audit">When given, only these withheld cells get ranges.</param>
     public static IReadOnlyList<CellRange> Ranges(
         IReadOnlyList<AuditFamily> families,
         IReadOnlyList<AuditCell> cells,
         IReadOnlyList<RegisterAtom> atoms,
         IReadOnlyList<RoutingLink> links,
         IReadOnlySet<string>? only = null,
-        int? screenAt = null,
-        IReadOnlySet<AuditCell>? audit = null)
+        int? screenAt = null)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(cells);
@@ -99,11 +70,8 @@ public static class LinkedAudit
         var ranges = new List<CellRange>();
         foreach (var component in Components(families, links).Where(c => only is null || c.Any(only.Contains)))
         {
-            // The response counts are audited with every group: a follow-up's base routed to them can pin them.
-            var withheld = component.Append(ResponseFamily).Distinct(StringComparer.Ordinal)
-                .SelectMany(f => cellsByFamily.GetValueOrDefault(f) ?? [])
-                .Where(c => c.Value is null && (audit is null || audit.Contains(c)))
-                .ToList();
+            var audited = component.Where(f => f != ResponseFamily || component.Count == 1).ToList();
+            var withheld = audited.SelectMany(f => cellsByFamily.GetValueOrDefault(f) ?? []).Where(c => c.Value is null).ToList();
             if (withheld.Count == 0)
             {
                 continue;
@@ -125,7 +93,7 @@ public static class LinkedAudit
     }
 
     /// <summary>Families joined by routing links (other than links to the response family), each group listed once.</summary>
-    internal static List<List<string>> Components(IReadOnlyList<AuditFamily> families, IReadOnlyList<RoutingLink> links)
+    private static List<List<string>> Components(IReadOnlyList<AuditFamily> families, IReadOnlyList<RoutingLink> links)
     {
         var parent = families.ToDictionary(f => f.Name, f => f.Name, StringComparer.Ordinal);
         string Find(string name) => parent[name] == name ? name : parent[name] = Find(parent[name]);

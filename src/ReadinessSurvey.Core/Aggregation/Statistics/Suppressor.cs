@@ -35,17 +35,8 @@ public static class Suppressor
     /// Cells to withhold as secondary whatever the rules say, with why: the complements the linked audit
     /// asked for (see <c>Disclosure.AuditedProtection</c>). The rules then run as usual around them.
     /// </param>
-    /// <param name="relations">
-    /// Whether to protect every additive relation by table rules. False leaves only the primary cells and
-    /// the same-councils links: the caller chooses the complements itself (the linked protection does, by
-    /// linear programming over every relation at once).
-    /// </param>
     public static SuppressionResult Apply(
-        IReadOnlyList<CountTable> tables,
-        int threshold = DefaultThreshold,
-        IReadOnlyList<SumRelation>? sums = null,
-        IReadOnlyDictionary<CellRef, string>? forced = null,
-        bool relations = true)
+        IReadOnlyList<CountTable> tables, int threshold = DefaultThreshold, IReadOnlyList<SumRelation>? sums = null, IReadOnlyDictionary<CellRef, string>? forced = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
@@ -68,11 +59,6 @@ public static class Suppressor
         do
         {
             changed = PropagateLinks(links, state);
-            if (!relations)
-            {
-                continue;
-            }
-
             foreach (var table in tables)
             {
                 foreach (var relation in Relations(table))

@@ -16,70 +16,9 @@ internal static class PublishedAttacker
     private static readonly string[] GroupStats = ["mean", "median", "lowerQuartile", "upperQuartile"];
     private static readonly HashSet<string> RegisterBreakdowns = [Breakdowns.Sector, Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier];
 
-    /// <summary>
-    /// The range the attacker can prove for each withheld count among <paramref name="audit"/> (every
-    /// withheld count when null), and for the narrower than <paramref name="threshold"/> ones the caps: the
-    /// range the register and the questionnaire allow with nothing published.
-    /// </summary>
-    public static (IReadOnlyList<CellRange> Ranges, IReadOnlyDictionary<AuditCell, CellRange> Caps) Attack(
-        string publishedJson, IReadOnlyList<RegisterAtom> register, IReadOnlyList<RoutingLink> routing, int threshold, IReadOnlySet<AuditCell>? audit = null)
+    public static IReadOnlyList<CellRange> Attack(string publishedJson, IReadOnlyList<RegisterAtom> register, IReadOnlyList<RoutingLink> routing, int threshold)
     {
-        var (families, cells) = Read(publishedJson);
-        cells.AddRange(Unpublished(families, cells, register));
-        var ranges = LinkedAudit.Ranges(families, cells, register, routing, audit: audit);
-        var narrow = ranges.Where(r => r.High - r.Low < threshold).Select(r => r.Cell).ToHashSet();
-        var caps = narrow.Count == 0
-            ? []
-            : LinkedAudit.Ranges(families, [.. cells.Select(c => c with { Value = null })], register, routing, audit: narrow)
-                .GroupBy(r => r.Cell)
-                .ToDictionary(g => g.Key, g => new CellRange(g.Key, g.Min(r => r.Low), g.Max(r => r.High)));
-        return (ranges, caps);
-    }
-
-    /// <summary>
-    /// A group the register holds but the view leaves out (fewer than threshold registered councils) is
-    /// still in every total: to the attacker its counts are unknowns like any withheld count.
-    /// </summary>
-    public static IEnumerable<AuditCell> Unpublished(IReadOnlyList<AuditFamily> families, IReadOnlyList<AuditCell> cells, IReadOnlyList<RegisterAtom> register)
-    {
-        var shown = cells.Select(c => (c.Family, c.Breakdown, c.Group)).ToHashSet();
-        foreach (var family in families)
-        {
-            foreach (var breakdown in new[] { Breakdowns.Type, Breakdowns.Region, Breakdowns.Tier })
-            {
-                foreach (var group in register.Select(a => a.GroupIn(breakdown)!).Distinct(StringComparer.Ordinal).Where(g => !shown.Contains((family.Name, breakdown, g))))
-                {
-                    foreach (var row in family.TotalRow is { } total ? family.Rows.Append(total) : family.Rows)
-                    {
-                        yield return new AuditCell(family.Name, row, breakdown, group, null);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The counts that need protecting, read from the internal (unsuppressed) view's JSON: 1 to
-    /// threshold-1 councils, or any count of a group whose total (base, n) is that small. Returned as the
-    /// published view holds them, withheld (no value).
-    /// </summary>
-    public static IReadOnlySet<AuditCell> Sensitive(string internalJson, int threshold)
-    {
-        var (families, cells) = Read(internalJson);
-        var totals = families.Where(f => f.TotalRow is not null).ToDictionary(f => f.Name, f => f.TotalRow!, StringComparer.Ordinal);
-        var smallGroups = cells
-            .Where(c => totals.TryGetValue(c.Family, out var total) && c.Row == total && c.Value is > 0 && c.Value < threshold)
-            .Select(c => (c.Family, c.Breakdown, c.Group))
-            .ToHashSet();
-        return cells.Where(c => c.Value is > 0 && c.Value < threshold || smallGroups.Contains((c.Family, c.Breakdown, c.Group)))
-            .Select(c => c with { Value = null })
-            .ToHashSet();
-    }
-
-    /// <summary>Every count of a view's JSON (published or internal) as families and cells of the register's breakdowns.</summary>
-    public static (List<AuditFamily> Families, List<AuditCell> Cells) Read(string viewJson)
-    {
-        using var json = JsonDocument.Parse(viewJson);
+        using var json = JsonDocument.Parse(publishedJson);
         var root = json.RootElement;
         var families = new List<AuditFamily> { new(LinkedAudit.ResponseFamily, [LinkedAudit.SubmittedRow], null, RowRule.None) };
         var cells = new List<AuditCell>();
@@ -141,7 +80,7 @@ internal static class PublishedAttacker
                 "maturity", l.GetProperty("level").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), breakdown, key, Count(l, "count"))));
         }
 
-        return (families, cells);
+        return LinkedAudit.Ranges(families, cells, register, routing, screenAt: threshold);
     }
 
     /// <summary>Figures beside a withheld count that would give it away: a percentage, a mean, quartiles, or any minimum or maximum.</summary>
