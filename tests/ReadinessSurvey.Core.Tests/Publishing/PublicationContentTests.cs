@@ -58,7 +58,7 @@ public sealed class PublicationContentTests
         var model = ReportModelBuilder.Sector();
         var withheldShares = model with
         {
-            MaturityDistribution = [.. model.MaturityDistribution.Select(r => r.GroupKind == GroupKinds.All ? r with { Percent = null } : r)],
+            MaturityDistribution = [.. model.MaturityDistribution.Select(r => r.GroupKind == GroupKinds.All ? r with { Base = 0, BaseSuppressed = true } : r)],
         };
 
         var finding = PublicationContent.Build(withheldShares).Findings[0];
