@@ -1,33 +1,28 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ReadinessSurvey.Aggregation;
 using ReadinessSurvey.Data;
-using ReadinessSurvey.Demo;
 using ReadinessSurvey.Responses;
 using ReadinessSurvey.Surveys;
-using ReadinessSurvey.Tests.TestSupport;
+using ReadinessSurvey.Tests.Reporting.Charts;
 
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>
 /// A base is the councils shown the question or option (issue 14, item 4). C1 "In which service areas
 /// does your council use AI?" shows "Adult social care" to every type but districts (E07), which do not
-/// run it: its percentage is of the councils shown it, not of everyone who answered C1.
+/// run it: its percentage is of the councils shown it, not of everyone who answered C1. Read from the
+/// full demo round (339 councils, seeded and aggregated once for the collection).
 /// </summary>
 [Trait("Category", "Database")]
-public sealed class OptionBaseTests : IDisposable
+[Collection(DemoRounds.Name)]
+public sealed class OptionBaseTests(ChartRounds rounds)
 {
-    private readonly TestDatabase _database = new();
-
     [Fact]
     public async Task An_option_shown_only_to_some_council_types_has_the_councils_shown_it_as_its_base()
     {
-        await using var services = await CoreServices.StartAsync(_database);
-        var roundId = await Rounds.OpenAsync(services.Services);
-        await services.WithAsync(sp => sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, 339, seed: 2025));
-        await services.WithAsync(sp => sp.GetRequiredService<RoundAggregator>().AggregateAsync(roundId));
+        var roundId = rounds[ChartRounds.Full].Source.RoundId;
 
-        await using var db = _database.CreateContext();
+        await using var db = rounds.Database.CreateContext();
         var hand = await CountByHandAsync(db, roundId);
         var reader = new SnapshotReader(db);
         var content = (await reader.GetCurrentContentAsync(roundId))!;
@@ -103,6 +98,4 @@ public sealed class OptionBaseTests : IDisposable
 
         return (answered, shown, ticked, byRegion);
     }
-
-    public void Dispose() => _database.Dispose();
 }

@@ -14,21 +14,28 @@ namespace ReadinessSurvey.Tests.Web.Cli;
 /// </remarks>
 public static class CliRunner
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, params string[] args) =>
+        RunAsync(database, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs a command in this process with settings added to the database's (for example <c>Email:Mode</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = database.Settings();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, database.Settings());
+        var exit = await CliApp.RunAsync(args, output, error, all);
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs the CLI executable as a child process.</summary>
-    public static Task<(int ExitCode, string Output, string Error)> RunProcessAsync(TestDatabase database, params string[] args) =>
-        RunAsync(database, new Dictionary<string, string>(), args);
-
-    /// <summary>Runs the CLI executable as a child process with extra settings as environment variables (e.g. Email__Mode).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Runs the CLI executable as a child process, its settings as environment variables.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(TestDatabase database, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "readiness.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -42,10 +49,6 @@ public static class CliRunner
         foreach (var (key, value) in database.Settings())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start)!;

@@ -50,13 +50,13 @@ public sealed class EmailCliTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output, string Error)> Run(params string[] args) =>
-        CliRunner.RunAsync(_database, new Dictionary<string, string>
+        CliRunner.RunAsync(_database, new Dictionary<string, string?>
         {
-            ["Email__Mode"] = "Smtp",
-            ["Email__Smtp__Host"] = "127.0.0.1",
-            ["Email__Smtp__Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Email__Smtp__Security"] = "None",
-            ["Email__RetryDelaySeconds"] = "0",
+            ["Email:Mode"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:RetryDelaySeconds"] = "0",
         }, args);
 
     public void Dispose()

@@ -69,7 +69,7 @@ public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixtu
     [Fact]
     public async Task Anyone_downloads_a_published_workbook_and_its_charts_without_signing_in()
     {
-        var (roundId, report) = await PublishNewRoundAsync();
+        var (roundId, report) = await PublishedRoundAsync();
         using var visitor = fixture.Factory.CreateFormClient();
 
         var page = await visitor.GetPageAsync($"/publications/{roundId}");
@@ -100,7 +100,7 @@ public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixtu
     [Fact]
     public async Task Nothing_internal_unpublished_or_outside_the_publication_can_be_fetched_from_the_public_pages()
     {
-        var (roundId, report) = await PublishNewRoundAsync();
+        var (roundId, report) = await PublishedRoundAsync();
         using var admin = await fixture.Factory.SignInAsAsync(PolicyRoles.Admin);
         var internalId = PublishingFixture.IdIn(await admin.PostAsync("/admin/reports", [new("RoundId", roundId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Kind", "sector")]));
         var internalRun = Assert.Single(await fixture.Data.RunReportJobsAsync(), r => r.Id == internalId);
@@ -180,7 +180,7 @@ public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixtu
     [Fact]
     public async Task Analysts_review_but_cannot_prepare_publish_or_unpublish()
     {
-        var (roundId, report) = await PublishNewRoundAsync();
+        var (roundId, report) = await PublishedRoundAsync();
         using var analyst = await fixture.Factory.SignInAsAsync(PolicyRoles.Analyst);
 
         var review = await analyst.GetPageAsync($"/admin/publishing/{roundId}");
@@ -197,6 +197,9 @@ public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixtu
         Assert.All(posts, p => Assert.StartsWith("/account/access-denied", p.Headers.Location?.AbsolutePath, StringComparison.Ordinal));
         Assert.Null((await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReadinessDbContext>().PublishedReports.AsNoTracking().SingleAsync(p => p.Id == report.Id))).UnpublishedAt);
     }
+
+    /// <summary>The class's shared published round, for tests that only read it.</summary>
+    private Task<(int RoundId, PublishedReport Report)> PublishedRoundAsync() => fixture.Published ??= PublishNewRoundAsync();
 
     private async Task<(int RoundId, PublishedReport Report)> PublishNewRoundAsync()
     {

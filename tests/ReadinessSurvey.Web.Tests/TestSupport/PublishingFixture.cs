@@ -51,6 +51,12 @@ public sealed class PublishingApp : IDisposable
 
     public PublishingRound Data { get; }
 
+    /// <summary>
+    /// A round published once for the class and shared by the tests that only read it (a class's tests run
+    /// one at a time); a test that changes a publication publishes a round of its own.
+    /// </summary>
+    public Task<(int RoundId, ReadinessSurvey.Publishing.PublishedReport Report)>? Published { get; set; }
+
     public void Dispose()
     {
         Data.Dispose();

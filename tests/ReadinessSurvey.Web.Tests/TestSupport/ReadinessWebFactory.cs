@@ -1,6 +1,9 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ReadinessSurvey.Tests.TestSupport;
@@ -10,6 +13,9 @@ namespace ReadinessSurvey.Tests.Web;
 /// <summary>The real web app on a real database of its own (a SQLite file, or the test run's server provider).</summary>
 public class ReadinessWebFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Hangfire's logging for every test app: a logger factory as long-lived as the test process.</summary>
+    private static readonly ILoggerFactory HangfireLogging = LoggerFactory.Create(l => l.AddProvider(new ServerErrors.Provider()));
+
     private readonly TestDatabase _database;
 
     public ReadinessWebFactory()
@@ -67,6 +73,19 @@ public class ReadinessWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+
+        // Hangfire keeps one log provider per process, set from the logger factory of the last app that
+        // configured it; once that app is disposed, every other app's enqueue fails (ObjectDisposedException
+        // from its LoggerFactory). Classes run in parallel and end at any time, so each app configures Hangfire
+        // as it starts and then hands it a logger factory that outlives every app.
+        _ = host.Services.GetService<IGlobalConfiguration>();
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(HangfireLogging));
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -11,7 +11,8 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 /// Each test gathers every failing chart before failing, so one run shows them all. (The rounds are seeded
 /// into SQLite; the charts do not depend on the database, so these are not rerun on PostgreSQL.)
 /// </summary>
-public sealed class ChartQualityTests(ChartRounds rounds) : IClassFixture<ChartRounds>
+[Collection(DemoRounds.Name)]
+public sealed class ChartQualityTests(ChartRounds rounds)
 {
     public static TheoryData<int> Sizes => [ChartRounds.Small, ChartRounds.Full];
 

@@ -10,8 +10,9 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 
 /// <summary>
 /// Two demo rounds on the default survey, seeded through the respondents' own code paths and aggregated
-/// once for every chart test: a small one (30 councils, where many groups fall under the publication
-/// threshold) and a full one (all 339 councils).
+/// once per test run for every class in the <see cref="DemoRounds"/>: a small one (30 councils,
+/// where many groups fall under the publication threshold) and a full one (all 339 councils). Seeding and
+/// aggregating the full round is the costliest set-up in the fast loop, so it is done once and only read.
 /// </summary>
 public sealed class ChartRounds : IAsyncLifetime
 {
@@ -81,6 +82,13 @@ public sealed class ChartRounds : IAsyncLifetime
         Database.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The classes that read the two seeded demo rounds; none of them changes the rounds.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoRounds : ICollectionFixture<ChartRounds>
+{
+    public const string Name = "Demo rounds";
 }
 
 /// <summary>One seeded round's report models: internal (every figure) and published (small groups withheld).</summary>

@@ -11,7 +11,8 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 /// workbook cell and the chart all state that same figure.
 /// </summary>
 [Trait("Category", "Database")]
-public sealed class OnePercentageTests(ChartRounds rounds) : IClassFixture<ChartRounds>
+[Collection(DemoRounds.Name)]
+public sealed class OnePercentageTests(ChartRounds rounds)
 {
     private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
 
