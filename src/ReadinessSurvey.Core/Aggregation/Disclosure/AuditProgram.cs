@@ -11,6 +11,7 @@ internal sealed class AuditProgram : IDisposable
     private readonly Solver _solver = CreateSolver();
     private readonly IReadOnlyList<RegisterAtom> _atoms;
     private readonly Dictionary<(string Family, string Row), Variable[]> _rows = new();
+    private readonly HashSet<string> _families = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ internal sealed class AuditProgram : IDisposable
         }
     }
 
-    public bool Has(string family) => _rows.Keys.Any(k => k.Family == family);
+    public bool Has(string family) => _families.Contains(family);
 
     public void Publish(IEnumerable<AuditCell> cells)
     {
@@ -229,6 +230,7 @@ internal sealed class AuditProgram : IDisposable
         if (!_rows.TryGetValue((family, row), out var variables))
         {
             _rows[(family, row)] = variables = [.. _atoms.Select(atom => _solver.MakeNumVar(0, atom.Councils, ""))];
+            _families.Add(family);
         }
 
         return variables;

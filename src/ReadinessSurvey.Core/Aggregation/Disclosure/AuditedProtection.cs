@@ -6,11 +6,11 @@ namespace ReadinessSurvey.Aggregation.Disclosure;
 /// Protects everything a round publishes together: first the fast table rules of the
 /// <see cref="Suppressor"/>, then the <see cref="LinkedAudit"/> over the whole published view (every
 /// breakdown, base, routing link); where a withheld count's range is too narrow, one more cell of its
-/// row and one of its column are withheld, and only the families that changed are audited again.
+/// row and one of its column are withheld, and only the narrow and newly withheld cells are audited again.
 /// </summary>
 /// <remarks>
-/// Withholding a cell only removes equations, so a range can only widen: a family the last round left
-/// alone stays safe, which is why re-auditing the changed families is enough. The rounds are bounded;
+/// Withholding a cell only removes equations, so a range can only widen: a cell the last round proved
+/// safe stays safe, which is why re-auditing the narrow and newly withheld cells is enough. The rounds are bounded;
 /// a view still unsafe after them is refused rather than published.
 /// </remarks>
 public static class AuditedProtection
@@ -35,13 +35,12 @@ public static class AuditedProtection
         var forced = new Dictionary<CellRef, string>();
         var result = Suppressor.Apply(tables, threshold, sums);
         var ruleCells = result.Withheld.Count;
-        var families = tables.ToDictionary(t => t.Name, t => t.Family, StringComparer.Ordinal);
-        HashSet<string>? changed = null;
+        HashSet<AuditCell>? audit = null;
         for (var round = 1; ; round++)
         {
             var view = publish(result);
             var system = PublishedSystem.From(view);
-            var narrow = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, changed, threshold)
+            var narrow = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold)
                 .Where(r => !LinkedAudit.IsSafe(r, threshold))
                 .ToList();
             if (narrow.Count == 0)
@@ -50,6 +49,13 @@ public static class AuditedProtection
             }
 
             var before = result.Withheld;
+            // Keep every cell withheld so far: the rules, run again around new complements, could otherwise
+            // choose other secondary cells and publish one the audit relied on being withheld.
+            foreach (var entry in result.Log.Where(e => e.Kind != Suppressor.Primary))
+            {
+                forced.TryAdd(new CellRef(entry.Table, entry.Row, entry.Column), entry.Reason);
+            }
+
             // Rows equal to the councils that submitted are never complements outside the response family:
             // withholding one hides how many councils answered (links carry it there) and hides nothing new.
             var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
@@ -85,7 +91,10 @@ public static class AuditedProtection
                 }
             }
 
-            changed = [.. result.Withheld.Where(c => !before.Contains(c)).Select(c => families[c.Table]), .. narrow.Select(r => r.Cell.Family)];
+            // Withholding only removes equations, so a range can only widen: the cells proven safe stay safe, and
+            // only the narrow ones and the newly withheld ones need auditing again.
+            var withheldBefore = system.Cells.Where(c => c.Value is null).ToHashSet();
+            audit = [.. narrow.Select(r => r.Cell), .. PublishedSystem.From(publish(result)).Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
         }
 
         throw new InvalidOperationException(
