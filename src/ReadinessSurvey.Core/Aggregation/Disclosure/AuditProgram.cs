@@ -105,8 +105,9 @@ internal sealed class AuditProgram : IDisposable
     /// <summary>
     /// Proves cells safe cheaply before any cell gets its own two solves: a few solves with one objective
     /// over all the cells (all up, all down, then seeded mixed signs) give feasible points, and every value a
-    /// cell takes at one is a value the attacker cannot rule out. A cell whose values seen so far already
-    /// span <paramref name="threshold"/> whole numbers needs no exact bounds.
+    /// cell takes at one is a value the attacker cannot rule out. A cell seen at two whole values that are
+    /// already safe (see <see cref="LinkedAudit.IsSafe"/>) needs no exact bounds; every other cell gets them,
+    /// so a range that is unsafe or a single value is always exact (a safe cell's range may be part of its true range).
     /// </summary>
     public void Screen(IEnumerable<AuditCell> cells, int threshold)
     {
@@ -141,7 +142,8 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
-            pending = [.. pending.Where(k => !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
+            // A point's value may be fractional (7.5 gives 8..7): a cell is settled by two distinct whole values seen.
+            pending = [.. pending.Where(k => _seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
         }
 
         _threshold = threshold;
@@ -177,7 +179,7 @@ internal sealed class AuditProgram : IDisposable
             objective.SetMaximization();
             var high = Solve();
             var low = 0.0;
-            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold)
+            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold && Math.Floor(high + Tolerance) > part.Low)
             {
                 // Safe already by its maximum: its own minimum is not needed; the lowest value seen stands for it.
                 low = part.Low;

@@ -45,7 +45,8 @@ public static class AuditedProtection
                 .ToList();
             if (narrow.Count == 0)
             {
-                return new AuditedResult(view, result, ruleCells, round);
+                var shown = PublishDerivable(result, system, tables, atoms, links, threshold);
+                return new AuditedResult(shown == result ? view : publish(shown), shown, ruleCells, round);
             }
 
             var before = result.Withheld;
@@ -108,6 +109,38 @@ public static class AuditedProtection
         return LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, null, threshold)
             .Where(r => !LinkedAudit.IsSafe(r, threshold)).Take(5).Select(r => $"{r.Cell} provable {r.Low} to {r.High}");
     }
+
+    /// <summary>
+    /// Publishes again every withheld count a reader can work out exactly from the rest (its range is one
+    /// value), unless the table rules withheld it themselves: withholding it hides nothing, and a total
+    /// withheld beside the parts that add up to it only makes the tables harder to read. Publishing a
+    /// value the equations already imply adds no information, so no other range changes.
+    /// </summary>
+    private static SuppressionResult PublishDerivable(
+        SuppressionResult result, PublishedSystem system, IReadOnlyList<CountTable> tables, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold)
+    {
+        var primary = result.Log.Where(e => e.Kind == Suppressor.Primary).Select(e => new CellRef(e.Table, e.Row, e.Column)).ToHashSet();
+        var derivable = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, null, threshold)
+            .Where(r => r.Low == r.High)
+            .Select(r => RefsOf(r.Cell, tables).Where(result.Withheld.Contains).ToList())
+            .Where(refs => refs.Count > 0 && !refs.Any(primary.Contains))
+            .SelectMany(refs => refs)
+            .ToHashSet();
+        if (derivable.Count == 0)
+        {
+            return result;
+        }
+
+        return new SuppressionResult(
+            result.Withheld.Where(c => !derivable.Contains(c)).ToHashSet(),
+            [.. result.Log.Where(e => !derivable.Contains(new CellRef(e.Table, e.Row, e.Column)))]);
+    }
+
+    /// <summary>The suppressor's cells for an audited one: the sector column is in every table of its family.</summary>
+    private static IEnumerable<CellRef> RefsOf(AuditCell cell, IReadOnlyList<CountTable> tables) =>
+        cell.Breakdown == Breakdowns.Sector
+            ? tables.Where(t => t.Family == cell.Family).Select(t => new CellRef(t.Name, cell.Row, CountTable.AllColumn))
+            : [new CellRef($"{cell.Family}:{cell.Breakdown}", cell.Row, cell.Group)];
 
     /// <summary>Every cell of the narrow cells' families and of the families routed with them, transitively.</summary>
     private static IEnumerable<CellRef> WholeFamilies(IEnumerable<CellRange> narrow, IReadOnlyList<CountTable> tables, IReadOnlyList<RoutingLink> links)
