@@ -147,11 +147,48 @@ internal sealed class AuditProgram : IDisposable
         }
 
         _threshold = threshold;
+        pending = SettleZeros(pending);
         foreach (var key in pending)
         {
             _partial[key.Id] = _seen[key.Id];
             _seen.Remove(key.Id);
         }
+    }
+
+    /// <summary>
+    /// Cells seen only at 0 (often many: groups where nobody responded, options a type never sees) are
+    /// settled together: one solve maximising their sum either proves them all 0 or moves some off 0 (then
+    /// seen at two values, already safe); repeated until none is left.
+    /// </summary>
+    private List<(string Id, Variable[] Variables)> SettleZeros(List<(string Id, Variable[] Variables)> pending)
+    {
+        var zeros = pending.Where(k => _seen[k.Id] == (0, 0)).ToList();
+        while (zeros.Count > 0)
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            foreach (var variable in zeros.SelectMany(k => k.Variables).Distinct())
+            {
+                objective.SetCoefficient(variable, 1);
+            }
+
+            objective.SetMaximization();
+            if (Solve() <= Tolerance)
+            {
+                zeros.ForEach(k => _solved[k.Id] = (0, 0));
+                break;
+            }
+
+            foreach (var key in zeros)
+            {
+                var high = (int)Math.Floor(key.Variables.Sum(v => v.SolutionValue()) + Tolerance);
+                _seen[key.Id] = (0, Math.Max(_seen[key.Id].High, high));
+            }
+
+            zeros = [.. zeros.Where(k => _seen[k.Id].High == 0)];
+        }
+
+        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && (_seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, _threshold)))];
     }
 
     /// <summary>

@@ -36,16 +36,18 @@ public static class AuditedProtection
         var result = Suppressor.Apply(tables, threshold, sums);
         var ruleCells = result.Withheld.Count;
         HashSet<AuditCell>? audit = null;
+        var pinned = new HashSet<AuditCell>();
         for (var round = 1; ; round++)
         {
             var view = publish(result);
             var system = PublishedSystem.From(view);
-            var narrow = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold)
-                .Where(r => !LinkedAudit.IsSafe(r, threshold))
-                .ToList();
+            var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold);
+            // A range only widens from round to round, so a count pinned at the end was pinned when first audited.
+            pinned.UnionWith(ranges.Where(r => r.Low == r.High).Select(r => r.Cell));
+            var narrow = ranges.Where(r => !LinkedAudit.IsSafe(r, threshold)).ToList();
             if (narrow.Count == 0)
             {
-                var shown = PublishDerivable(result, system, tables, atoms, links, threshold);
+                var shown = PublishDerivable(result, system, pinned, tables, atoms, links, threshold);
                 return new AuditedResult(shown == result ? view : publish(shown), shown, ruleCells, round);
             }
 
@@ -117,10 +119,15 @@ public static class AuditedProtection
     /// value the equations already imply adds no information, so no other range changes.
     /// </summary>
     private static SuppressionResult PublishDerivable(
-        SuppressionResult result, PublishedSystem system, IReadOnlyList<CountTable> tables, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold)
+        SuppressionResult result, PublishedSystem system, HashSet<AuditCell> pinned, IReadOnlyList<CountTable> tables, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold)
     {
+        if (pinned.Count == 0)
+        {
+            return result;
+        }
+
         var primary = result.Log.Where(e => e.Kind == Suppressor.Primary).Select(e => new CellRef(e.Table, e.Row, e.Column)).ToHashSet();
-        var derivable = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, null, threshold)
+        var derivable = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, pinned, threshold)
             .Where(r => r.Low == r.High)
             .Select(r => RefsOf(r.Cell, tables).Where(result.Withheld.Contains).ToList())
             .Where(refs => refs.Count > 0 && !refs.Any(primary.Contains))

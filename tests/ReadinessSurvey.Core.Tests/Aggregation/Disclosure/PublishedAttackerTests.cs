@@ -60,7 +60,7 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         var audited = log.Count(e => e.Reason.Contains("across linked tables", StringComparison.Ordinal));
         var whole = log.Count(e => e.Reason.Contains("whole question", StringComparison.Ordinal));
         output.WriteLine($"{summary.ReturnsAggregated} returns: aggregation with protection {aggregation.TotalSeconds:0.00} s; attack {attack.TotalSeconds:0.00} s over {ranges.Count} withheld counts.");
-        output.WriteLine($"Withheld: {log.Count} cells; the linked audit asked for {audited} complements and {whole} cells of whole questions.");
+        output.WriteLine($"Withheld: {log.Count} cells ({log.Count(e => e.Kind == "primary")} by the primary rule); the linked audit asked for {audited} complements and {whole} cells of whole questions.");
         // A withheld count pinned to a value hides nothing; pinned to 0 it is a group nobody in which could
         // answer (never shown the option, or no council responded), which says nothing about any council.
         var pinned = ranges.Where(r => r.Low == r.High).ToList();
