@@ -11,6 +11,7 @@ internal sealed class AuditProgram : IDisposable
     private readonly Solver _solver = CreateSolver();
     private readonly IReadOnlyList<RegisterAtom> _atoms;
     private readonly Dictionary<(string Family, string Row), Variable[]> _rows = new();
+    private readonly HashSet<string> _families = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ internal sealed class AuditProgram : IDisposable
         }
     }
 
-    public bool Has(string family) => _rows.Keys.Any(k => k.Family == family);
+    public bool Has(string family) => _families.Contains(family);
 
     public void Publish(IEnumerable<AuditCell> cells)
     {
@@ -104,8 +105,9 @@ internal sealed class AuditProgram : IDisposable
     /// <summary>
     /// Proves cells safe cheaply before any cell gets its own two solves: a few solves with one objective
     /// over all the cells (all up, all down, then seeded mixed signs) give feasible points, and every value a
-    /// cell takes at one is a value the attacker cannot rule out. A cell whose values seen so far already
-    /// span <paramref name="threshold"/> whole numbers needs no exact bounds.
+    /// cell takes at one is a value the attacker cannot rule out. A cell seen at two whole values that are
+    /// already safe (see <see cref="LinkedAudit.IsSafe"/>) needs no exact bounds; every other cell gets them,
+    /// so a range that is unsafe or a single value is always exact (a safe cell's range may be part of its true range).
     /// </summary>
     public void Screen(IEnumerable<AuditCell> cells, int threshold)
     {
@@ -140,15 +142,53 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
-            pending = [.. pending.Where(k => !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
+            // A point's value may be fractional (7.5 gives 8..7): a cell is settled by two distinct whole values seen.
+            pending = [.. pending.Where(k => _seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
         }
 
         _threshold = threshold;
+        pending = SettleZeros(pending);
         foreach (var key in pending)
         {
             _partial[key.Id] = _seen[key.Id];
             _seen.Remove(key.Id);
         }
+    }
+
+    /// <summary>
+    /// Cells seen only at 0 (often many: groups where nobody responded, options a type never sees) are
+    /// settled together: one solve maximising their sum either proves them all 0 or moves some off 0 (then
+    /// seen at two values, already safe); repeated until none is left.
+    /// </summary>
+    private List<(string Id, Variable[] Variables)> SettleZeros(List<(string Id, Variable[] Variables)> pending)
+    {
+        var zeros = pending.Where(k => _seen[k.Id] == (0, 0)).ToList();
+        while (zeros.Count > 0)
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            foreach (var variable in zeros.SelectMany(k => k.Variables).Distinct())
+            {
+                objective.SetCoefficient(variable, 1);
+            }
+
+            objective.SetMaximization();
+            if (Solve() <= Tolerance)
+            {
+                zeros.ForEach(k => _solved[k.Id] = (0, 0));
+                break;
+            }
+
+            foreach (var key in zeros)
+            {
+                var high = (int)Math.Floor(key.Variables.Sum(v => v.SolutionValue()) + Tolerance);
+                _seen[key.Id] = (0, Math.Max(_seen[key.Id].High, high));
+            }
+
+            zeros = [.. zeros.Where(k => _seen[k.Id].High == 0)];
+        }
+
+        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && (_seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, _threshold)))];
     }
 
     /// <summary>
@@ -176,7 +216,7 @@ internal sealed class AuditProgram : IDisposable
             objective.SetMaximization();
             var high = Solve();
             var low = 0.0;
-            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold)
+            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold && Math.Floor(high + Tolerance) > part.Low)
             {
                 // Safe already by its maximum: its own minimum is not needed; the lowest value seen stands for it.
                 low = part.Low;
@@ -229,6 +269,7 @@ internal sealed class AuditProgram : IDisposable
         if (!_rows.TryGetValue((family, row), out var variables))
         {
             _rows[(family, row)] = variables = [.. _atoms.Select(atom => _solver.MakeNumVar(0, atom.Councils, ""))];
+            _families.Add(family);
         }
 
         return variables;

@@ -6,11 +6,11 @@ namespace ReadinessSurvey.Aggregation.Disclosure;
 /// Protects everything a round publishes together: first the fast table rules of the
 /// <see cref="Suppressor"/>, then the <see cref="LinkedAudit"/> over the whole published view (every
 /// breakdown, base, routing link); where a withheld count's range is too narrow, one more cell of its
-/// row and one of its column are withheld, and only the families that changed are audited again.
+/// row and one of its column are withheld, and only the narrow and newly withheld cells are audited again.
 /// </summary>
 /// <remarks>
-/// Withholding a cell only removes equations, so a range can only widen: a family the last round left
-/// alone stays safe, which is why re-auditing the changed families is enough. The rounds are bounded;
+/// Withholding a cell only removes equations, so a range can only widen: a cell the last round proved
+/// safe stays safe, which is why re-auditing the narrow and newly withheld cells is enough. The rounds are bounded;
 /// a view still unsafe after them is refused rather than published.
 /// </remarks>
 public static class AuditedProtection
@@ -35,21 +35,30 @@ public static class AuditedProtection
         var forced = new Dictionary<CellRef, string>();
         var result = Suppressor.Apply(tables, threshold, sums);
         var ruleCells = result.Withheld.Count;
-        var families = tables.ToDictionary(t => t.Name, t => t.Family, StringComparer.Ordinal);
-        HashSet<string>? changed = null;
+        HashSet<AuditCell>? audit = null;
+        var pinned = new HashSet<AuditCell>();
         for (var round = 1; ; round++)
         {
             var view = publish(result);
             var system = PublishedSystem.From(view);
-            var narrow = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, changed, threshold)
-                .Where(r => !LinkedAudit.IsSafe(r, threshold))
-                .ToList();
+            var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold);
+            // A range only widens from round to round, so a count pinned at the end was pinned when first audited.
+            pinned.UnionWith(ranges.Where(r => r.Low == r.High).Select(r => r.Cell));
+            var narrow = ranges.Where(r => !LinkedAudit.IsSafe(r, threshold)).ToList();
             if (narrow.Count == 0)
             {
-                return new AuditedResult(view, result, ruleCells, round);
+                var shown = PublishDerivable(result, system, pinned, tables, atoms, links, threshold);
+                return new AuditedResult(shown == result ? view : publish(shown), shown, ruleCells, round);
             }
 
             var before = result.Withheld;
+            // Keep every cell withheld so far: the rules, run again around new complements, could otherwise
+            // choose other secondary cells and publish one the audit relied on being withheld.
+            foreach (var entry in result.Log.Where(e => e.Kind != Suppressor.Primary))
+            {
+                forced.TryAdd(new CellRef(entry.Table, entry.Row, entry.Column), entry.Reason);
+            }
+
             // Rows equal to the councils that submitted are never complements outside the response family:
             // withholding one hides how many councils answered (links carry it there) and hides nothing new.
             var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
@@ -85,7 +94,10 @@ public static class AuditedProtection
                 }
             }
 
-            changed = [.. result.Withheld.Where(c => !before.Contains(c)).Select(c => families[c.Table]), .. narrow.Select(r => r.Cell.Family)];
+            // Withholding only removes equations, so a range can only widen: the cells proven safe stay safe, and
+            // only the narrow ones and the newly withheld ones need auditing again.
+            var withheldBefore = system.Cells.Where(c => c.Value is null).ToHashSet();
+            audit = [.. narrow.Select(r => r.Cell), .. PublishedSystem.From(publish(result)).Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
         }
 
         throw new InvalidOperationException(
@@ -99,6 +111,43 @@ public static class AuditedProtection
         return LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, null, threshold)
             .Where(r => !LinkedAudit.IsSafe(r, threshold)).Take(5).Select(r => $"{r.Cell} provable {r.Low} to {r.High}");
     }
+
+    /// <summary>
+    /// Publishes again every withheld count a reader can work out exactly from the rest (its range is one
+    /// value), unless the table rules withheld it themselves: withholding it hides nothing, and a total
+    /// withheld beside the parts that add up to it only makes the tables harder to read. Publishing a
+    /// value the equations already imply adds no information, so no other range changes.
+    /// </summary>
+    private static SuppressionResult PublishDerivable(
+        SuppressionResult result, PublishedSystem system, HashSet<AuditCell> pinned, IReadOnlyList<CountTable> tables, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, int threshold)
+    {
+        if (pinned.Count == 0)
+        {
+            return result;
+        }
+
+        var primary = result.Log.Where(e => e.Kind == Suppressor.Primary).Select(e => new CellRef(e.Table, e.Row, e.Column)).ToHashSet();
+        var derivable = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, pinned, threshold)
+            .Where(r => r.Low == r.High)
+            .Select(r => RefsOf(r.Cell, tables).Where(result.Withheld.Contains).ToList())
+            .Where(refs => refs.Count > 0 && !refs.Any(primary.Contains))
+            .SelectMany(refs => refs)
+            .ToHashSet();
+        if (derivable.Count == 0)
+        {
+            return result;
+        }
+
+        return new SuppressionResult(
+            result.Withheld.Where(c => !derivable.Contains(c)).ToHashSet(),
+            [.. result.Log.Where(e => !derivable.Contains(new CellRef(e.Table, e.Row, e.Column)))]);
+    }
+
+    /// <summary>The suppressor's cells for an audited one: the sector column is in every table of its family.</summary>
+    private static IEnumerable<CellRef> RefsOf(AuditCell cell, IReadOnlyList<CountTable> tables) =>
+        cell.Breakdown == Breakdowns.Sector
+            ? tables.Where(t => t.Family == cell.Family).Select(t => new CellRef(t.Name, cell.Row, CountTable.AllColumn))
+            : [new CellRef($"{cell.Family}:{cell.Breakdown}", cell.Row, cell.Group)];
 
     /// <summary>Every cell of the narrow cells' families and of the families routed with them, transitively.</summary>
     private static IEnumerable<CellRef> WholeFamilies(IEnumerable<CellRange> narrow, IReadOnlyList<CountTable> tables, IReadOnlyList<RoutingLink> links)

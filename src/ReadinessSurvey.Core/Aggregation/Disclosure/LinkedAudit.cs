@@ -13,10 +13,9 @@ namespace ReadinessSurvey.Aggregation.Disclosure;
 /// to the answers that lead to it. That is everything a reader can write down from the published tables,
 /// the register and the questionnaire, so a range found here is the most an attacker can prove by
 /// solving equations.</para>
-/// <para>Families are audited in groups joined by routing, each with the response family (the
-/// councils that submitted, which every family is bounded by). What one unrouted family says about how
-/// a group's submitted councils split between its atoms is not carried to another: with every group's
-/// submitted count published or withheld in all families alike, that split is all they share.</para>
+/// <para>Every family is in one program: the submitted councils of each atom are shared by every
+/// question, so what one question proves about them (how a withheld response count splits, or what it
+/// must be) is carried to every other, as a reader solving all the published equations at once would.</para>
 /// <para>The LP relaxation gives outer bounds; every count is a whole number, so the range is rounded
 /// inwards.</para>
 /// </remarks>
@@ -46,62 +45,38 @@ public static class LinkedAudit
     /// by feasible points is returned with the values seen (part of its true range, already wide enough);
     /// only the others get exact bounds. Without it every range is exact.
     /// </param>
-    /// <param name="only">When given, only the families joined (by routing) to one of these are audited.</param>
+    /// <param name="only">When given, only these withheld cells are audited (the program still holds every published cell).</param>
     public static IReadOnlyList<CellRange> Ranges(
         IReadOnlyList<AuditFamily> families,
         IReadOnlyList<AuditCell> cells,
         IReadOnlyList<RegisterAtom> atoms,
         IReadOnlyList<RoutingLink> links,
-        IReadOnlySet<string>? only = null,
+        IReadOnlySet<AuditCell>? only = null,
         int? screenAt = null)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(atoms);
         ArgumentNullException.ThrowIfNull(links);
-
-        var byName = families.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        if (!byName.ContainsKey(ResponseFamily))
+        if (!families.Any(f => f.Name == ResponseFamily))
         {
             throw new ArgumentException($"The families must include '{ResponseFamily}'.", nameof(families));
         }
 
-        var cellsByFamily = cells.GroupBy(c => c.Family, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var ranges = new List<CellRange>();
-        foreach (var component in Components(families, links).Where(c => only is null || c.Any(only.Contains)))
+        var withheld = cells.Where(c => c.Value is null && (only is null || only.Contains(c))).Distinct().ToList();
+        if (withheld.Count == 0)
         {
-            var audited = component.Where(f => f != ResponseFamily || component.Count == 1).ToList();
-            var withheld = audited.SelectMany(f => cellsByFamily.GetValueOrDefault(f) ?? []).Where(c => c.Value is null).ToList();
-            if (withheld.Count == 0)
-            {
-                continue;
-            }
-
-            var members = component.Append(ResponseFamily).Distinct(StringComparer.Ordinal).Select(f => byName[f]).ToList();
-            using var program = new AuditProgram(members, atoms);
-            program.Publish(members.SelectMany(f => cellsByFamily.GetValueOrDefault(f.Name) ?? []).Where(c => c.Value is not null));
-            program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
-            if (screenAt is { } threshold)
-            {
-                program.Screen(withheld, threshold);
-            }
-
-            ranges.AddRange(withheld.Select(program.Range));
+            return [];
         }
 
-        return ranges;
-    }
-
-    /// <summary>Families joined by routing links (other than links to the response family), each group listed once.</summary>
-    private static List<List<string>> Components(IReadOnlyList<AuditFamily> families, IReadOnlyList<RoutingLink> links)
-    {
-        var parent = families.ToDictionary(f => f.Name, f => f.Name, StringComparer.Ordinal);
-        string Find(string name) => parent[name] == name ? name : parent[name] = Find(parent[name]);
-        foreach (var link in links.Where(l => l.LeadFamily != ResponseFamily && parent.ContainsKey(l.Family) && parent.ContainsKey(l.LeadFamily)))
+        using var program = new AuditProgram(families, atoms);
+        program.Publish(cells.Where(c => c.Value is not null));
+        program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
+        if (screenAt is { } threshold)
         {
-            parent[Find(link.Family)] = Find(link.LeadFamily);
+            program.Screen(withheld, threshold);
         }
 
-        return [.. families.GroupBy(f => Find(f.Name), StringComparer.Ordinal).Select(g => g.Select(f => f.Name).ToList())];
+        return [.. withheld.Select(program.Range)];
     }
 }

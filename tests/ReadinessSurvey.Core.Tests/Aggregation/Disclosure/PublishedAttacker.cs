@@ -18,6 +18,13 @@ internal static class PublishedAttacker
 
     public static IReadOnlyList<CellRange> Attack(string publishedJson, IReadOnlyList<RegisterAtom> register, IReadOnlyList<RoutingLink> routing, int threshold)
     {
+        var (families, cells) = Read(publishedJson);
+        return LinkedAudit.Ranges(families, cells, register, routing, screenAt: threshold);
+    }
+
+    /// <summary>Every count the JSON publishes (withheld ones as null), in families of rows.</summary>
+    public static (List<AuditFamily> Families, List<AuditCell> Cells) Read(string publishedJson)
+    {
         using var json = JsonDocument.Parse(publishedJson);
         var root = json.RootElement;
         var families = new List<AuditFamily> { new(LinkedAudit.ResponseFamily, [LinkedAudit.SubmittedRow], null, RowRule.None) };
@@ -80,7 +87,7 @@ internal static class PublishedAttacker
                 "maturity", l.GetProperty("level").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), breakdown, key, Count(l, "count"))));
         }
 
-        return LinkedAudit.Ranges(families, cells, register, routing, screenAt: threshold);
+        return (families, cells);
     }
 
     /// <summary>Figures beside a withheld count that would give it away: a percentage, a mean, quartiles, or any minimum or maximum.</summary>

@@ -21,15 +21,22 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
     private readonly TestDatabase _database = new();
 
     [Theory]
-    [InlineData(30, 11)]
-    [InlineData(30, 12)]
-    [InlineData(120, 21)]
-    [InlineData(120, 22)]
-    [InlineData(339, 31)]
-    [InlineData(339, 32)]
-    public async Task A_seeded_round_gives_no_withheld_count_away(int councils, int seed)
+    [InlineData(30, 11, 0)]
+    [InlineData(30, 12, 0)]
+    [InlineData(120, 21, 0)]
+    [InlineData(120, 22, 0)]
+    [InlineData(339, 31, 0)]
+    [InlineData(339, 32, 0)]
+    [InlineData(120, 23, 3)]
+    [InlineData(300, 33, 4)]
+    public async Task A_seeded_round_gives_no_withheld_count_away(int councils, int seed, int tinyRegion)
     {
         await using var services = await CoreServices.StartAsync(_database);
+        if (tinyRegion > 0)
+        {
+            await MoveToATinyRegionAsync(tinyRegion);
+        }
+
         var roundId = await Rounds.OpenAsync(services.Services);
         await services.WithAsync(sp => sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, councils, seed));
 
@@ -53,12 +60,34 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         var audited = log.Count(e => e.Reason.Contains("across linked tables", StringComparison.Ordinal));
         var whole = log.Count(e => e.Reason.Contains("whole question", StringComparison.Ordinal));
         output.WriteLine($"{summary.ReturnsAggregated} returns: aggregation with protection {aggregation.TotalSeconds:0.00} s; attack {attack.TotalSeconds:0.00} s over {ranges.Count} withheld counts.");
-        output.WriteLine($"Withheld: {log.Count} cells; the linked audit asked for {audited} complements and {whole} cells of whole questions.");
+        output.WriteLine($"Withheld: {log.Count} cells ({log.Count(e => e.Kind == "primary")} by the primary rule); the linked audit asked for {audited} complements and {whole} cells of whole questions.");
+        // A withheld count pinned to a value hides nothing; pinned to 0 it is a group nobody in which could
+        // answer (never shown the option, or no council responded), which says nothing about any council.
+        var pinned = ranges.Where(r => r.Low == r.High).ToList();
+        var narrowerThanThreshold = ranges.Count(r => r.High - r.Low < threshold);
+        output.WriteLine($"Pinned: {pinned.Count} ({pinned.Count(r => r.Low == 0)} at 0); ranges narrower than {threshold}: {narrowerThanThreshold} of {ranges.Count}.");
+        Assert.All(ranges, r => Assert.True(r.Low <= r.High, $"{r.Cell}: {r.Low}..{r.High} is no range"));
+        var pinnedNonZero = pinned.Where(r => r.Low != 0).ToList();
+        Assert.True(pinnedNonZero.Count == 0, $"{pinnedNonZero.Count} withheld counts pinned: " + string.Join("; ", pinnedNonZero.Take(10).Select(r => $"{r.Cell} = {r.Low}")));
         // Its own test of safety: a withheld count the attacker can prove to be 1 to threshold-1 is given away.
         var narrow = ranges.Where(r => r.Low >= 1 && r.High < threshold).ToList();
         Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts proven small: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High}")));
         Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson));
         Assert.Equal(councils, summary.ReturnsAggregated);
+    }
+
+    /// <summary>A region of only a few councils (the register has none smaller than 12): a few councils of the North East and Wales, of three types, move to it.</summary>
+    private async Task MoveToATinyRegionAsync(int councils)
+    {
+        await using var db = _database.CreateContext();
+        var moved = await db.Councils.Where(c => c.RegionCode == "E12000001" || c.TypeCode == "WPA").OrderBy(c => c.Code).ToListAsync();
+        foreach (var council in moved.GroupBy(c => c.TypeCode).SelectMany(g => g.Take(2)).Take(councils))
+        {
+            council.RegionCode = "E12000099";
+            council.RegionName = "Tiny region";
+        }
+
+        await db.SaveChangesAsync();
     }
 
     public void Dispose() => _database.Dispose();
