@@ -16,6 +16,7 @@ namespace ReadinessSurvey.Tests.Aggregation.Disclosure;
 /// may be narrowed to fewer values than the threshold (or pinned, unless at zero).
 /// </summary>
 [Trait("Category", "Database")]
+[Trait("Category", "Audit")]
 public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TestDatabase _database = new();
