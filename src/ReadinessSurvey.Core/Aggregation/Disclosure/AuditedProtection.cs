@@ -190,7 +190,8 @@ public static class AuditedProtection
             }
         }
 
-        if (cell.Breakdown != Breakdowns.Sector
+        // How many councils responded in all is the publication's first figure and never a complement.
+        if (cell.Breakdown != Breakdowns.Sector && cell.Family != LinkedAudit.ResponseFamily
             && system.Cells.FirstOrDefault(c => c.Value is not null && c.Family == cell.Family && c.Row == cell.Row && c.Breakdown == Breakdowns.Sector) is { } total
             && !sameRow.Any())
         {

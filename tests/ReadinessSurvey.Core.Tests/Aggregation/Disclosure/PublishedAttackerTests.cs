@@ -74,6 +74,8 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         var narrow = ranges.Where(r => r.Low >= 1 && r.High < threshold).ToList();
         Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts proven small: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High}")));
         Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson));
+        // How many councils responded in all is always published.
+        Assert.Equal(councils, SnapshotJson.ReadPublished(snapshot).Responses.Rates.Single(r => r.Breakdown == Breakdowns.Sector).Submitted);
         Assert.Equal(councils, summary.ReturnsAggregated);
     }
 
