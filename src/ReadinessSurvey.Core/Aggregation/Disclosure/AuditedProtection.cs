@@ -87,6 +87,13 @@ public static class AuditedProtection
                     forced.TryAdd(cell, "withheld with its whole question: smaller complements could not protect it");
                 }
 
+                // Only in a very small round: a response count nothing else protects takes the all-councils one with it.
+                if (narrow.Any(r => r.Cell.Family == LinkedAudit.ResponseFamily)
+                    && system.Cells.FirstOrDefault(c => c.Family == LinkedAudit.ResponseFamily && c.Breakdown == Breakdowns.Sector && c.Value is not null) is { } responded)
+                {
+                    forced.TryAdd(RefOf(responded, tables), "protects how many councils of a small group responded: smaller complements could not");
+                }
+
                 result = Suppressor.Apply(tables, threshold, sums, forced);
                 if (result.Withheld.Count == before.Count)
                 {
