@@ -78,7 +78,7 @@ public sealed class NotifyEmailTests(NotifyWebFactory factory) : IClassFixture<N
 
     private async Task<Dictionary<int, EmailMessage>> WaitAsync(int round)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             var messages = await _scenario.DbAsync(db => db.EmailMessages.AsNoTracking().Where(m => m.Invitation!.RoundId == round).ToListAsync());

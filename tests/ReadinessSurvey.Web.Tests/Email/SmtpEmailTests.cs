@@ -109,7 +109,7 @@ public sealed class SmtpEmailTests(EmailWebFactory factory) : IClassFixture<Emai
 
     private async Task<EmailMessage> WaitForStatusAsync(int invitationId, EmailStatus status)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             var message = await _scenario.DbAsync(db => db.EmailMessages.AsNoTracking().OrderByDescending(m => m.Id).FirstOrDefaultAsync(m => m.InvitationId == invitationId));
