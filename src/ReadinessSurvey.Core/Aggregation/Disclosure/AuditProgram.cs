@@ -142,8 +142,7 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
-            // A point's value may be fractional (7.5 gives 8..7): a cell is settled by two distinct whole values seen.
-            pending = [.. pending.Where(k => _seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, threshold))];
+            pending = [.. pending.Where(k => Unsettled(k.Id, threshold))];
         }
 
         _threshold = threshold;
@@ -188,8 +187,15 @@ internal sealed class AuditProgram : IDisposable
             zeros = [.. zeros.Where(k => _seen[k.Id].High == 0)];
         }
 
-        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && (_seen[k.Id].High <= _seen[k.Id].Low || !LinkedAudit.IsSafe(_seen[k.Id].Low, _seen[k.Id].High, _threshold)))];
+        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && Unsettled(k.Id, _threshold))];
     }
+
+    /// <summary>
+    /// Whether the values seen of a cell leave it open: seen at one value only, or at a fractional point
+    /// (7.5 gives 8..7), or not yet safe. A cell is settled by two distinct whole values that are safe.
+    /// </summary>
+    private bool Unsettled(string id, int threshold) =>
+        _seen[id].High <= _seen[id].Low || !LinkedAudit.IsSafe(_seen[id].Low, _seen[id].High, threshold);
 
     /// <summary>
     /// The cell's range: the values seen at feasible points when <see cref="Screen"/> proved it safe (part

@@ -21,7 +21,6 @@ public static class AuditedProtection
     internal const string SubmittedLink = "submitted";
 
     /// <param name="publish">Makes the published view from a suppression result (withheld cells as null).</param>
-    /// <param name="tableOf">The suppressor's table name for a family in a breakdown.</param>
     public static AuditedResult Protect(
         IReadOnlyList<CountTable> tables,
         int threshold,
@@ -35,16 +34,27 @@ public static class AuditedProtection
         var forced = new Dictionary<CellRef, string>();
         var result = Suppressor.Apply(tables, threshold, sums);
         var ruleCells = result.Withheld.Count;
-        HashSet<AuditCell>? audit = null;
+        // Rows equal to the councils that submitted are never complements outside the response family:
+        // withholding one hides how many councils answered (links carry it there) and hides nothing new.
+        var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
+            .SelectMany(t => t.AllRows.Where(r => t.LinkOf(r) == SubmittedLink).Select(r => (t.Family, Row: r)))
+            .ToHashSet();
+        HashSet<AuditCell>? withheldBefore = null;
+        List<CellRange> narrow = [];
         var pinned = new HashSet<AuditCell>();
         for (var round = 1; ; round++)
         {
             var view = publish(result);
             var system = PublishedSystem.From(view);
+            // Withholding only removes equations, so a range can only widen: the cells proven safe stay safe, and
+            // after the first round only the narrow ones and the newly withheld ones need auditing again.
+            HashSet<AuditCell>? audit = withheldBefore is null
+                ? null
+                : [.. narrow.Select(r => r.Cell), .. system.Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
             var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold);
             // A range only widens from round to round, so a count pinned at the end was pinned when first audited.
             pinned.UnionWith(ranges.Where(r => r.Low == r.High).Select(r => r.Cell));
-            var narrow = ranges.Where(r => !LinkedAudit.IsSafe(r, threshold)).ToList();
+            narrow = [.. ranges.Where(r => !LinkedAudit.IsSafe(r, threshold))];
             if (narrow.Count == 0)
             {
                 var shown = PublishDerivable(result, system, pinned, tables, atoms, links, threshold);
@@ -59,11 +69,6 @@ public static class AuditedProtection
                 forced.TryAdd(new CellRef(entry.Table, entry.Row, entry.Column), entry.Reason);
             }
 
-            // Rows equal to the councils that submitted are never complements outside the response family:
-            // withholding one hides how many councils answered (links carry it there) and hides nothing new.
-            var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
-                .SelectMany(t => t.AllRows.Where(r => t.LinkOf(r) == SubmittedLink).Select(r => (t.Family, Row: r)))
-                .ToHashSet();
             if (round < MaxRounds)
             {
                 foreach (var range in narrow)
@@ -101,10 +106,7 @@ public static class AuditedProtection
                 }
             }
 
-            // Withholding only removes equations, so a range can only widen: the cells proven safe stay safe, and
-            // only the narrow ones and the newly withheld ones need auditing again.
-            var withheldBefore = system.Cells.Where(c => c.Value is null).ToHashSet();
-            audit = [.. narrow.Select(r => r.Cell), .. PublishedSystem.From(publish(result)).Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
+            withheldBefore = [.. system.Cells.Where(c => c.Value is null)];
         }
 
         throw new InvalidOperationException(
