@@ -65,11 +65,12 @@ HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test ReadinessSurvey.sln --no-build
 status=$?
 
 # The database tests again, every test database on PostgreSQL (SQL Server too: set READINESS_TEST_SQLSERVER
-# and run this pass with READINESS_TEST_PROVIDER=SqlServer).
+# and run this pass with READINESS_TEST_PROVIDER=SqlServer). The disclosure attack (Category=Audit) runs once:
+# the attack reads only the published JSON, and the aggregation and publishing tests build that on PostgreSQL too.
 if [ -n "${READINESS_TEST_POSTGRES:-}" ] && [ "${FAST:-}" != "1" ]; then
   echo "The database tests on PostgreSQL:"
   HOME="$TEST_HOME" TMPDIR="$TEST_HOME" READINESS_TEST_PROVIDER=PostgreSql dotnet test ReadinessSurvey.sln --no-build \
-    --filter "Category=Database" --logger "trx;LogFilePrefix=postgresql" --results-directory "$results" \
+    --filter "Category=Database&Category!=Audit" --logger "trx;LogFilePrefix=postgresql" --results-directory "$results" \
     -- RunConfiguration.TestSessionTimeout=3000000
   [ $? -eq 0 ] || status=1
 fi

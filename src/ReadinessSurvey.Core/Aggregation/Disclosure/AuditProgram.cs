@@ -15,6 +15,7 @@ internal sealed class AuditProgram : IDisposable
     private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
+    private readonly List<(AuditCell Cell, Variable Over, Variable Under, double Weight)> _breakable = [];
     private int _threshold = int.MaxValue;
 
     public AuditProgram(IReadOnlyList<AuditFamily> families, IReadOnlyList<RegisterAtom> atoms)
@@ -53,7 +54,13 @@ internal sealed class AuditProgram : IDisposable
 
     public bool Has(string family) => _families.Contains(family);
 
-    public void Publish(IEnumerable<AuditCell> cells)
+    public void Publish(IEnumerable<AuditCell> cells) => Publish(cells, _ => null);
+
+    /// <summary>
+    /// Writes each published count as an equation over its group's atoms. A cell given a cost may break its
+    /// equation, at that cost per council of difference (see <see cref="Complements"/>); without one it holds.
+    /// </summary>
+    public void Publish(IEnumerable<AuditCell> cells, Func<AuditCell, double?> cost)
     {
         foreach (var cell in cells)
         {
@@ -68,7 +75,99 @@ internal sealed class AuditProgram : IDisposable
             {
                 equation.SetCoefficient(row[a], 1);
             }
+
+            if (cost(cell) is { } weight)
+            {
+                var over = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+                var under = _solver.MakeNumVar(0, double.PositiveInfinity, "");
+                equation.SetCoefficient(over, -1);
+                equation.SetCoefficient(under, 1);
+                _breakable.Add((cell, over, under, weight));
+            }
         }
+    }
+
+    /// <summary>
+    /// Chooses complements as tau-Argus does for linked tables: for each narrow cell, the cheapest set of
+    /// published counts whose equations, broken, let the cell reach 0 or the threshold while every other
+    /// published count, the register and the routing still hold. Withholding that set removes exactly those
+    /// equations, so the attacker's range then reaches 0 or the threshold. Cells chosen for one narrow cell
+    /// cost nothing for the next, so narrow cells share complements, and a narrow cell that already reaches 0
+    /// or the threshold at the point found for an earlier one needs no solve of its own. Solved as a linear
+    /// program (the same relaxation the audit's attacker uses); a narrow cell no set of breakable counts can
+    /// protect has none.
+    /// </summary>
+    public IReadOnlyList<Protection> Complements(IReadOnlyList<AuditCell> narrow, int threshold)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var (_, over, under, weight) in _breakable)
+        {
+            objective.SetCoefficient(over, weight);
+            objective.SetCoefficient(under, weight);
+        }
+
+        objective.SetMinimization();
+        var keys = narrow.Select(KeyOf).ToList();
+        var protections = new Protection?[narrow.Count];
+        for (var i = 0; i < narrow.Count; i++)
+        {
+            if (protections[i] is not null)
+            {
+                continue;
+            }
+
+            var target = _solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
+            Array.ForEach(keys[i].Variables, v => target.SetCoefficient(v, 1));
+            // The cheaper of the two directions, with the point found: read before the program changes again
+            // (OR-Tools forgets a solution once its model is modified).
+            (double Cost, List<AuditCell> Cells, double[] Point)? best = null;
+            foreach (var (low, high) in new[] { (double.NegativeInfinity, 0.0), (threshold, double.PositiveInfinity) })
+            {
+                target.SetBounds(low, high);
+                if (_solver.Solve() != Solver.ResultStatus.OPTIMAL || objective.Value() >= (best?.Cost ?? double.PositiveInfinity))
+                {
+                    continue;
+                }
+
+                best = (
+                    objective.Value(),
+                    [.. _breakable.Where(b => b.Over.SolutionValue() + b.Under.SolutionValue() > Tolerance * 10).Select(b => b.Cell)],
+                    [.. keys.Select(k => k.Variables.Sum(v => v.SolutionValue()))]);
+                if (best.Value.Cost <= Tolerance)
+                {
+                    break;
+                }
+            }
+
+            target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
+            protections[i] = new Protection(narrow[i], best?.Cells);
+            if (best is null)
+            {
+                continue;
+            }
+
+            var withheld = best.Value.Cells.ToHashSet();
+            foreach (var (_, over, under, _) in _breakable.Where(b => withheld.Contains(b.Cell)))
+            {
+                // Withheld now: free for the next narrow cell.
+                objective.SetCoefficient(over, 0);
+                objective.SetCoefficient(under, 0);
+            }
+
+            for (var j = i + 1; j < narrow.Count; j++)
+            {
+                // This point breaks only the equations of cells now withheld: a cell at 0 or the threshold here
+                // is protected by them too.
+                var value = best.Value.Point[j];
+                if (protections[j] is null && (value <= Tolerance * 10 || value >= threshold - Tolerance * 10))
+                {
+                    protections[j] = new Protection(narrow[j], []);
+                }
+            }
+        }
+
+        return protections.OfType<Protection>().ToList();
     }
 
     public void Route(IEnumerable<RoutingLink> links)

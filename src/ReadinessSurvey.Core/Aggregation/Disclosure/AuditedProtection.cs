@@ -5,8 +5,9 @@ namespace ReadinessSurvey.Aggregation.Disclosure;
 /// <summary>
 /// Protects everything a round publishes together: first the fast table rules of the
 /// <see cref="Suppressor"/>, then the <see cref="LinkedAudit"/> over the whole published view (every
-/// breakdown, base, routing link); where a withheld count's range is too narrow, one more cell of its
-/// row and one of its column are withheld, and only the narrow and newly withheld cells are audited again.
+/// breakdown, base, routing link); where a withheld count's range is too narrow, the cheapest published
+/// counts that let it reach 0 or the threshold are withheld (chosen by linear programming over the same
+/// program, tau-Argus style: decision 0091), and only the narrow and newly withheld cells are audited again.
 /// </summary>
 /// <remarks>
 /// Withholding a cell only removes equations, so a range can only widen: a cell the last round proved
@@ -34,8 +35,7 @@ public static class AuditedProtection
         var forced = new Dictionary<CellRef, string>();
         var result = Suppressor.Apply(tables, threshold, sums);
         var ruleCells = result.Withheld.Count;
-        // Rows equal to the councils that submitted are never complements outside the response family:
-        // withholding one hides how many councils answered (links carry it there) and hides nothing new.
+        // Rows equal to the councils that submitted: for all councils they stay published (see CostOf).
         var submittedRows = tables.Where(t => t.Family != LinkedAudit.ResponseFamily)
             .SelectMany(t => t.AllRows.Where(r => t.LinkOf(r) == SubmittedLink).Select(r => (t.Family, Row: r)))
             .ToHashSet();
@@ -71,10 +71,10 @@ public static class AuditedProtection
 
             if (round < MaxRounds)
             {
-                foreach (var range in narrow)
+                var protections = LinkedAudit.Complements(system.Families, system.Cells, atoms, links, [.. narrow.Select(r => r.Cell)], threshold, c => CostOf(c, submittedRows));
+                foreach (var (range, protection) in narrow.Zip(protections))
                 {
-                    foreach (var complement in Complements(range.Cell, system).Concat(Routed(range.Cell, system, links))
-                        .Where(c => !submittedRows.Contains((c.Family, c.Row))))
+                    foreach (var complement in protection.Complements ?? [])
                     {
                         forced.TryAdd(RefOf(complement, tables), $"protects {range.Cell} (provable {range.Low} to {range.High}) across linked tables");
                     }
@@ -181,47 +181,18 @@ public static class AuditedProtection
     }
 
     /// <summary>
-    /// Published cells whose withholding widens the cell's range: the smallest of its row in a group that
-    /// shares councils with it (another breakdown), and the smallest of its column (the same group, another
-    /// row of the family). Non-zero counts first: a withheld zero in a large group protects little.
+    /// What withholding a published cell costs, per council its value could then be off by, or null when it must
+    /// stay published: how many councils responded in all (the publication's first figure), and the rows for
+    /// all councils equal to it (a question's base where every council answered: it is that figure again).
+    /// Other cells for all councils cost ten times a group's, so the headline figures go last.
     /// </summary>
-    private static IEnumerable<AuditCell> Complements(AuditCell cell, PublishedSystem system)
+    private static double? CostOf(AuditCell cell, HashSet<(string Family, string Row)> submittedRows) => cell switch
     {
-        var sameRow = system.Cells
-            .Where(c => c.Value is not null && c.Family == cell.Family && c.Row == cell.Row && c.Breakdown != cell.Breakdown && c.Breakdown != Breakdowns.Sector);
-        var sameColumn = system.Cells
-            .Where(c => c.Value is not null && c.Family == cell.Family && c.Row != cell.Row && c.Breakdown == cell.Breakdown && c.Group == cell.Group);
-        foreach (var candidates in new[] { sameRow, sameColumn })
-        {
-            if (candidates.OrderBy(c => c.Value == 0 ? 1 : 0).ThenBy(c => c.Value).ThenBy(c => c.ToString(), StringComparer.Ordinal).FirstOrDefault() is { } pick)
-            {
-                yield return pick;
-            }
-        }
-
-        // How many councils responded in all is the publication's first figure and never a complement.
-        if (cell.Breakdown != Breakdowns.Sector && cell.Family != LinkedAudit.ResponseFamily
-            && system.Cells.FirstOrDefault(c => c.Value is not null && c.Family == cell.Family && c.Row == cell.Row && c.Breakdown == Breakdowns.Sector) is { } total
-            && !sameRow.Any())
-        {
-            yield return total;
-        }
-    }
-
-    /// <summary>
-    /// Published cells of the same group that the questionnaire ties to the cell: the base of a follow-up
-    /// its answer leads to, or the answers that lead to its base. Each gives the same sum again, so all go.
-    /// </summary>
-    private static IEnumerable<AuditCell> Routed(AuditCell cell, PublishedSystem system, IReadOnlyList<RoutingLink> links)
-    {
-        var tied = links
-            .Where(l => l.LeadFamily == cell.Family && l.LeadRows.Contains(cell.Row))
-            .Select(l => (l.Family, l.Row))
-            .Concat(links.Where(l => l.Family == cell.Family && l.Row == cell.Row).SelectMany(l => l.LeadRows.Select(r => (Family: l.LeadFamily, Row: r))))
-            .Where(t => t.Family != LinkedAudit.ResponseFamily)
-            .ToHashSet();
-        return system.Cells.Where(c => c.Value is not null && c.Breakdown == cell.Breakdown && c.Group == cell.Group && tied.Contains((c.Family, c.Row)));
-    }
+        { Family: LinkedAudit.ResponseFamily, Breakdown: Breakdowns.Sector } => null,
+        { Breakdown: Breakdowns.Sector } when submittedRows.Contains((cell.Family, cell.Row)) => null,
+        { Breakdown: Breakdowns.Sector } => 10,
+        _ => 1,
+    };
 
     /// <summary>The suppressor's cell for an audited one: the sector column lives in every table of a family, the first is enough (links carry it).</summary>
     private static CellRef RefOf(AuditCell cell, IReadOnlyList<CountTable> tables)

@@ -61,3 +61,6 @@ public sealed record CellRange(AuditCell Cell, int Low, int High)
 {
     public int Width => High - Low;
 }
+
+/// <summary>The published counts whose withholding protects a narrow cell, or null when none can.</summary>
+public sealed record Protection(AuditCell Cell, IReadOnlyList<AuditCell>? Complements);

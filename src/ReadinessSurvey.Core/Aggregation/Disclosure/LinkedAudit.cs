@@ -79,4 +79,26 @@ public static class LinkedAudit
 
         return [.. withheld.Select(program.Range)];
     }
+
+    /// <summary>
+    /// Complements for the narrow cells, chosen by linear programming over the same program the attacker
+    /// solves (see <c>AuditProgram.Complements</c>). <paramref name="cost"/> gives a published cell's cost of
+    /// being withheld, per council of difference, or null for a cell that must stay published.
+    /// </summary>
+    public static IReadOnlyList<Protection> Complements(
+        IReadOnlyList<AuditFamily> families,
+        IReadOnlyList<AuditCell> cells,
+        IReadOnlyList<RegisterAtom> atoms,
+        IReadOnlyList<RoutingLink> links,
+        IReadOnlyList<AuditCell> narrow,
+        int threshold,
+        Func<AuditCell, double?> cost)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(links);
+        using var program = new AuditProgram(families, atoms);
+        program.Publish(cells.Where(c => c.Value is not null), cost);
+        program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
+        return program.Complements(narrow, threshold);
+    }
 }

@@ -74,14 +74,13 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         var narrow = ranges.Where(r => r.Low >= 1 && r.High < threshold).ToList();
         Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts proven small: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High}")));
         Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson));
-        // How many councils responded in all is published, unless a group of fewer than 5 councils leaves
-        // nothing else to protect its response count with (decision 0090; the real register has no such group).
+        // How many councils responded in all is published, even beside a region of fewer than 5 councils: the
+        // chosen complements protect that region's counts with group cells (decision 0091).
         var responded = SnapshotJson.ReadPublished(snapshot).Responses.Rates.Single(r => r.Breakdown == Breakdowns.Sector).Submitted;
         output.WriteLine($"All councils' response count published: {responded?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "withheld"}.");
-        if (tinyRegion == 0)
-        {
-            Assert.Equal(councils, responded);
-        }
+        Assert.Equal(councils, responded);
+        // No question is withheld whole: the chosen complements converge without the fallback.
+        Assert.Equal(0, whole);
         Assert.Equal(councils, summary.ReturnsAggregated);
     }
 
