@@ -164,11 +164,19 @@ internal sealed class AuditProgram : IDisposable
                     objective.SetCoefficient(under, 0);
                 }
 
-                // This point breaks only the equations of cells now withheld: a bound it reaches is reached.
+                // This point breaks only the equations of the cells just chosen (and of cells chosen before, now
+                // withheld): a bound it reaches is reached once they are withheld, so they count for that cell too.
                 for (var j = i; j < narrow.Count; j++)
                 {
-                    reachedDown[j] |= point[j] <= down[j] + Tolerance * 10;
-                    reachedUp[j] |= point[j] >= up[j] - Tolerance * 10;
+                    var reachesDown = !reachedDown[j] && point[j] <= down[j] + Tolerance * 10;
+                    var reachesUp = !reachedUp[j] && point[j] >= up[j] - Tolerance * 10;
+                    if (j > i && (reachesDown || reachesUp))
+                    {
+                        chosen[j].AddRange(cells);
+                    }
+
+                    reachedDown[j] |= reachesDown;
+                    reachedUp[j] |= reachesUp;
                 }
             }
         }

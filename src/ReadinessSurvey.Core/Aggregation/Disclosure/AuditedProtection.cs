@@ -50,12 +50,13 @@ public static class AuditedProtection
             // after the first round only the narrow ones and the newly withheld ones need auditing again.
             HashSet<AuditCell>? audit = withheldBefore is null
                 ? null
-                : [.. narrow.Select(r => r.Cell), .. system.Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
+                : [.. narrow.Select(r => r.Cell), .. pinned, .. system.Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
             // Screening only: a cell it does not settle is a candidate, and the complements' program either
             // reaches its bounds without breaking anything (safe already) or finds what to withhold.
             var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold, exact: false);
             // A range only widens from round to round, so a count pinned at the end was pinned when first audited
-            // (these are candidates: PublishDerivable proves which are single values).
+            // (these are candidates: PublishDerivable proves which are single values). A count seen only at 0 counts
+            // as safe, to be published, but later complements can widen it: so it is audited again every round.
             pinned.UnionWith(ranges.Where(r => r.Low == r.High).Select(r => r.Cell));
             var candidates = ranges.Where(r => !LinkedAudit.IsSafe(r, threshold)).ToList();
             if (candidates.Count == 0)
@@ -83,11 +84,11 @@ public static class AuditedProtection
                     }
                 }
 
-                // Every protected cell reached its bounds at points that break only withheld counts' equations, so
-                // it is safe once they are withheld; only the others are audited again.
-                narrow = [.. candidates.Zip(protections).Where(p => p.Second.Complements is null).Select(p => p.First)];
+                // A candidate that reached both bounds with nothing broken is safe as published; one given complements
+                // is audited again next round, in the view with them withheld, like the newly withheld cells.
+                narrow = [.. candidates.Zip(protections).Where(p => p.Second.Complements is not { Count: 0 }).Select(p => p.First)];
                 result = Suppressor.Apply(tables, threshold, sums, forced);
-                if (narrow.Count == 0 && result.Withheld.Count == before.Count)
+                if (narrow.Count == 0)
                 {
                     return Done(result, view, system, round);
                 }
