@@ -54,8 +54,6 @@ internal sealed class AuditProgram : IDisposable
 
     public bool Has(string family) => _families.Contains(family);
 
-    public void Publish(IEnumerable<AuditCell> cells) => Publish(cells, _ => null);
-
     /// <summary>
     /// Writes each published count as an equation over its group's atoms. A cell given a cost may break its
     /// equation, at that cost per council of difference (see <see cref="Complements"/>); without one it holds.

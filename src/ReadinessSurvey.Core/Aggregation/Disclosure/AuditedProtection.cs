@@ -85,7 +85,7 @@ public static class AuditedProtection
 
             if (round >= MaxRounds || result.Withheld.Count == before.Count)
             {
-                // The cheap complements ran out: withhold the narrow cells' whole families (and those routed
+                // The chosen complements ran out: withhold the narrow cells' whole families (and those routed
                 // with them), which leaves only the register's and the response counts' bounds.
                 foreach (var cell in WholeFamilies(narrow, tables, links))
                 {

@@ -69,9 +69,7 @@ public static class LinkedAudit
             return [];
         }
 
-        using var program = new AuditProgram(families, atoms);
-        program.Publish(cells.Where(c => c.Value is not null));
-        program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
+        using var program = Build(families, cells, atoms, links, _ => null);
         if (screenAt is { } threshold)
         {
             program.Screen(withheld, threshold);
@@ -96,9 +94,17 @@ public static class LinkedAudit
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(links);
-        using var program = new AuditProgram(families, atoms);
+        using var program = Build(families, cells, atoms, links, cost);
+        return program.Complements(narrow, threshold);
+    }
+
+    /// <summary>The attacker's program: every published count an equation (breakable where it has a cost), with the routing between the families published.</summary>
+    private static AuditProgram Build(
+        IReadOnlyList<AuditFamily> families, IReadOnlyList<AuditCell> cells, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, Func<AuditCell, double?> cost)
+    {
+        var program = new AuditProgram(families, atoms);
         program.Publish(cells.Where(c => c.Value is not null), cost);
         program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
-        return program.Complements(narrow, threshold);
+        return program;
     }
 }
