@@ -15,6 +15,7 @@ internal sealed class AuditProgram : IDisposable
     private readonly Dictionary<string, (double Low, double High)> _solved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Variable[]> _open = new(StringComparer.Ordinal);
     private readonly List<(AuditCell Cell, Variable Over, Variable Under, double Weight)> _breakable = [];
     private int _threshold = int.MaxValue;
 
@@ -86,16 +87,16 @@ internal sealed class AuditProgram : IDisposable
     }
 
     /// <summary>
-    /// Chooses complements as tau-Argus does for linked tables: for each narrow cell, the cheapest set of
-    /// published counts whose equations, broken, let the cell reach 0 or the threshold while every other
-    /// published count, the register and the routing still hold. Withholding that set removes exactly those
-    /// equations, so the attacker's range then reaches 0 or the threshold. Cells chosen for one narrow cell
-    /// cost nothing for the next, so narrow cells share complements, and a narrow cell that already reaches 0
-    /// or the threshold at the point found for an earlier one needs no solve of its own. Solved as a linear
-    /// program (the same relaxation the audit's attacker uses); a narrow cell no set of breakable counts can
-    /// protect has none.
+    /// Chooses complements as tau-Argus does for linked tables. A narrow cell proven to lie in low..high must
+    /// be able to reach down to max(0, high - threshold + 1) and up to that plus threshold - 1, so that its
+    /// range holds at least threshold values. For each bound it still misses, the program finds the cheapest
+    /// set of published counts whose equations, broken, let it reach that bound while every other published
+    /// count, the register and the routing still hold. Withholding that set removes exactly those equations.
+    /// Cells chosen once cost nothing afterwards, so narrow cells share complements, and a bound another
+    /// cell's point already reaches needs no solve of its own. A linear program (the relaxation the audit's
+    /// attacker uses); a narrow cell no set of breakable counts can protect has null complements.
     /// </summary>
-    public IReadOnlyList<Protection> Complements(IReadOnlyList<AuditCell> narrow, int threshold)
+    public IReadOnlyList<Protection> Complements(IReadOnlyList<CellRange> narrow, int threshold)
     {
         var objective = _solver.Objective();
         objective.Clear();
@@ -106,66 +107,132 @@ internal sealed class AuditProgram : IDisposable
         }
 
         objective.SetMinimization();
-        var keys = narrow.Select(KeyOf).ToList();
-        var protections = new Protection?[narrow.Count];
+        var keys = narrow.Select(r => KeyOf(r.Cell)).ToList();
+        var down = narrow.Select(r => (double)Math.Max(0, r.High - threshold + 1)).ToList();
+        // Up to threshold - 1 above that, or to everything the register allows when that is less.
+        var up = narrow.Select((r, i) => (double)Math.Min(down[i] + threshold - 1, r.Cap)).ToList();
+        var reachedDown = narrow.Select((r, i) => r.Low <= down[i]).ToArray();
+        var reachedUp = narrow.Select((r, i) => r.High >= up[i]).ToArray();
+        ReachWithoutBreaking(keys, down, up, reachedDown, reachedUp);
+        objective.Clear();
+        foreach (var (_, over, under, weight) in _breakable)
+        {
+            objective.SetCoefficient(over, weight);
+            objective.SetCoefficient(under, weight);
+        }
+
+        objective.SetMinimization();
+        var chosen = narrow.Select(_ => new List<AuditCell>()).ToList();
+        var target = _solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
+        Variable[] targetOf = [];
+        var unprotectable = new bool[narrow.Count];
         for (var i = 0; i < narrow.Count; i++)
         {
-            if (protections[i] is not null)
+            foreach (var downward in new[] { true, false })
             {
-                continue;
-            }
-
-            var target = _solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
-            Array.ForEach(keys[i].Variables, v => target.SetCoefficient(v, 1));
-            // The cheaper of the two directions, with the point found: read before the program changes again
-            // (OR-Tools forgets a solution once its model is modified).
-            (double Cost, List<AuditCell> Cells, double[] Point)? best = null;
-            foreach (var (low, high) in new[] { (double.NegativeInfinity, 0.0), (threshold, double.PositiveInfinity) })
-            {
-                target.SetBounds(low, high);
-                if (_solver.Solve() != Solver.ResultStatus.OPTIMAL || objective.Value() >= (best?.Cost ?? double.PositiveInfinity))
+                if (unprotectable[i] || (downward ? reachedDown[i] : reachedUp[i]))
                 {
                     continue;
                 }
 
-                best = (
-                    objective.Value(),
-                    [.. _breakable.Where(b => b.Over.SolutionValue() + b.Under.SolutionValue() > Tolerance * 10).Select(b => b.Cell)],
-                    [.. keys.Select(k => k.Variables.Sum(v => v.SolutionValue()))]);
-                if (best.Value.Cost <= Tolerance)
+                // One target row, rewritten for each cell: a row per cell would grow the program with every solve.
+                Array.ForEach(targetOf, v => target.SetCoefficient(v, 0));
+                targetOf = keys[i].Variables;
+                Array.ForEach(targetOf, v => target.SetCoefficient(v, 1));
+                target.SetBounds(downward ? double.NegativeInfinity : up[i], downward ? down[i] : double.PositiveInfinity);
+                var status = _solver.Solve();
+                // Read the point before the program changes again: OR-Tools forgets a solution once its model is modified.
+                List<AuditCell> cells = status == Solver.ResultStatus.OPTIMAL
+                    ? [.. _breakable.Where(b => b.Over.SolutionValue() + b.Under.SolutionValue() > Tolerance * 10).Select(b => b.Cell)]
+                    : [];
+                var point = status == Solver.ResultStatus.OPTIMAL ? keys.Select(k => k.Variables.Sum(v => v.SolutionValue())).ToList() : null;
+                target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
+                if (point is null)
                 {
-                    break;
+                    unprotectable[i] = true;
+                    continue;
                 }
-            }
 
-            target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
-            protections[i] = new Protection(narrow[i], best?.Cells);
-            if (best is null)
-            {
-                continue;
-            }
-
-            var withheld = best.Value.Cells.ToHashSet();
-            foreach (var (_, over, under, _) in _breakable.Where(b => withheld.Contains(b.Cell)))
-            {
-                // Withheld now: free for the next narrow cell.
-                objective.SetCoefficient(over, 0);
-                objective.SetCoefficient(under, 0);
-            }
-
-            for (var j = i + 1; j < narrow.Count; j++)
-            {
-                // This point breaks only the equations of cells now withheld: a cell at 0 or the threshold here
-                // is protected by them too.
-                var value = best.Value.Point[j];
-                if (protections[j] is null && (value <= Tolerance * 10 || value >= threshold - Tolerance * 10))
+                chosen[i].AddRange(cells);
+                var withheld = cells.ToHashSet();
+                foreach (var (_, over, under, _) in _breakable.Where(b => withheld.Contains(b.Cell)))
                 {
-                    protections[j] = new Protection(narrow[j], []);
+                    // Withheld now: free from here on.
+                    objective.SetCoefficient(over, 0);
+                    objective.SetCoefficient(under, 0);
+                }
+
+                // This point breaks only the equations of the cells just chosen (and of cells chosen before, now
+                // withheld): a bound it reaches is reached once they are withheld, so they count for that cell too.
+                for (var j = i; j < narrow.Count; j++)
+                {
+                    var reachesDown = !reachedDown[j] && point[j] <= down[j] + Tolerance * 10;
+                    var reachesUp = !reachedUp[j] && point[j] >= up[j] - Tolerance * 10;
+                    if (j > i && (reachesDown || reachesUp))
+                    {
+                        chosen[j].AddRange(cells);
+                    }
+
+                    reachedDown[j] |= reachesDown;
+                    reachedUp[j] |= reachesUp;
                 }
             }
         }
 
-        return protections.OfType<Protection>().ToList();
+        return [.. narrow.Select((r, i) => new Protection(r.Cell, unprotectable[i] ? null : chosen[i]))];
+    }
+
+    /// <summary>
+    /// A few solves with nothing broken, each pushing every cell toward a bound it has not reached (all at
+    /// once, then seeded subsets): many candidates reach both at points of the program as published, and need
+    /// no solve of their own.
+    /// </summary>
+    private void ReachWithoutBreaking(List<(string Id, Variable[] Variables)> keys, List<double> down, List<double> up, bool[] reachedDown, bool[] reachedUp)
+    {
+        _breakable.ForEach(b => { b.Over.SetUb(0); b.Under.SetUb(0); });
+        var random = new Random(keys.Count);
+        for (var pass = 0; pass < ScreenPasses; pass++)
+        {
+            var objective = _solver.Objective();
+            objective.Clear();
+            var coefficients = new Dictionary<Variable, double>();
+            var open = 0;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if ((reachedDown[i] && reachedUp[i]) || (pass > 0 && random.Next(2) == 0))
+                {
+                    continue;
+                }
+
+                open++;
+                var sign = reachedDown[i] ? 1 : -1;
+                foreach (var variable in keys[i].Variables)
+                {
+                    coefficients[variable] = coefficients.GetValueOrDefault(variable) + sign;
+                }
+            }
+
+            if (open == 0)
+            {
+                break;
+            }
+
+            foreach (var (variable, coefficient) in coefficients)
+            {
+                objective.SetCoefficient(variable, coefficient);
+            }
+
+            objective.SetMaximization();
+            Solve();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var value = keys[i].Variables.Sum(v => v.SolutionValue());
+                reachedDown[i] |= value <= down[i] + Tolerance * 10;
+                reachedUp[i] |= value >= up[i] - Tolerance * 10;
+            }
+        }
+
+        _breakable.ForEach(b => { b.Over.SetUb(double.PositiveInfinity); b.Under.SetUb(double.PositiveInfinity); });
     }
 
     public void Route(IEnumerable<RoutingLink> links)
@@ -239,7 +306,7 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
-            pending = [.. pending.Where(k => Unsettled(k.Id, threshold))];
+            pending = [.. pending.Where(k => Unsettled(k, threshold))];
         }
 
         _threshold = threshold;
@@ -247,6 +314,7 @@ internal sealed class AuditProgram : IDisposable
         foreach (var key in pending)
         {
             _partial[key.Id] = _seen[key.Id];
+            _open[key.Id] = key.Variables;
             _seen.Remove(key.Id);
         }
     }
@@ -284,31 +352,46 @@ internal sealed class AuditProgram : IDisposable
             zeros = [.. zeros.Where(k => _seen[k.Id].High == 0)];
         }
 
-        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && Unsettled(k.Id, _threshold))];
+        return [.. pending.Where(k => !_solved.ContainsKey(k.Id) && Unsettled(k, _threshold))];
     }
 
     /// <summary>
     /// Whether the values seen of a cell leave it open: seen at one value only, or at a fractional point
     /// (7.5 gives 8..7), or not yet safe. A cell is settled by two distinct whole values that are safe.
     /// </summary>
-    private bool Unsettled(string id, int threshold) =>
-        _seen[id].High <= _seen[id].Low || !LinkedAudit.IsSafe(_seen[id].Low, _seen[id].High, threshold);
+    private bool Unsettled((string Id, Variable[] Variables) key, int threshold) =>
+        _seen[key.Id].High <= _seen[key.Id].Low || !LinkedAudit.IsSafe(_seen[key.Id].Low, _seen[key.Id].High, threshold, CapOf(key.Variables));
+
+    private static int CapOf(Variable[] variables) => (int)Math.Round(variables.Sum(v => v.Ub()));
 
     /// <summary>
     /// The cell's range: the values seen at feasible points when <see cref="Screen"/> proved it safe (part
     /// of the true range, wide enough), else its exact bounds from two solves (one when its maximum is 0).
     /// </summary>
-    public CellRange Range(AuditCell cell)
+    public CellRange Range(AuditCell cell, bool exact = true)
     {
         var key = KeyOf(cell);
         if (_seen.TryGetValue(key.Id, out var seen))
         {
-            return new CellRange(cell, seen.Low, seen.High);
+            return new CellRange(cell, seen.Low, seen.High) { Cap = CapOf(key.Variables) };
         }
 
         if (IsStructuralZero(key.Variables))
         {
-            return new CellRange(cell, 0, 0);
+            return new CellRange(cell, 0, 0) { Cap = 0 };
+        }
+
+        if (!_solved.ContainsKey(key.Id) && _partial.TryGetValue(key.Id, out var early)
+            && early.High > early.Low && LinkedAudit.IsSafe(early.Low, early.High, _threshold, CapOf(key.Variables)))
+        {
+            // Settled since screening by the points of other cells' solves.
+            _open.Remove(key.Id);
+            return new CellRange(cell, early.Low, early.High) { Cap = CapOf(key.Variables) };
+        }
+
+        if (!exact && !_solved.ContainsKey(key.Id) && _partial.TryGetValue(key.Id, out var seenOnly))
+        {
+            return new CellRange(cell, seenOnly.Low, seenOnly.High) { Cap = CapOf(key.Variables) };
         }
 
         if (!_solved.TryGetValue(key.Id, out var bounds))
@@ -318,22 +401,39 @@ internal sealed class AuditProgram : IDisposable
             Array.ForEach(key.Variables, v => objective.SetCoefficient(v, 1));
             objective.SetMaximization();
             var high = Solve();
+            Absorb();
             var low = 0.0;
-            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) >= _threshold && Math.Floor(high + Tolerance) > part.Low)
+            if (_partial.TryGetValue(key.Id, out var part) && Math.Floor(high + Tolerance) - part.Low + 1 >= _threshold)
             {
-                // Safe already by its maximum: its own minimum is not needed; the lowest value seen stands for it.
+                // Safe already by its maximum and the lowest value seen: its own minimum is not needed.
                 low = part.Low;
             }
             else if (high > Tolerance)
             {
                 objective.SetMinimization();
                 low = Solve();
+                Absorb();
             }
 
             _solved[key.Id] = bounds = (low, high);
+            _open.Remove(key.Id);
         }
 
-        return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance));
+        return new CellRange(cell, (int)Math.Ceiling(bounds.Low - Tolerance), (int)Math.Floor(bounds.High + Tolerance)) { Cap = CapOf(key.Variables) };
+    }
+
+    /// <summary>
+    /// Every exact solve ends at a feasible point: the values the cells still open take there are values the
+    /// attacker cannot rule out either, so each solve also widens what is seen of the others (as screening does).
+    /// </summary>
+    private void Absorb()
+    {
+        foreach (var (id, variables) in _open)
+        {
+            var value = variables.Sum(v => v.SolutionValue());
+            var seen = _partial[id];
+            _partial[id] = (Math.Min(seen.Low, (int)Math.Ceiling(value - Tolerance)), Math.Max(seen.High, (int)Math.Floor(value + Tolerance)));
+        }
     }
 
     private static Solver CreateSolver()

@@ -6,7 +6,7 @@ namespace ReadinessSurvey.Aggregation.Disclosure;
 /// Protects everything a round publishes together: first the fast table rules of the
 /// <see cref="Suppressor"/>, then the <see cref="LinkedAudit"/> over the whole published view (every
 /// breakdown, base, routing link); where a withheld count's range is too narrow, the cheapest published
-/// counts that let it reach 0 or the threshold are withheld (chosen by linear programming over the same
+/// counts that widen it to the threshold's number of values are withheld (chosen by linear programming over the same
 /// program, tau-Argus style: decision 0091), and only the narrow and newly withheld cells are audited again.
 /// </summary>
 /// <remarks>
@@ -50,15 +50,18 @@ public static class AuditedProtection
             // after the first round only the narrow ones and the newly withheld ones need auditing again.
             HashSet<AuditCell>? audit = withheldBefore is null
                 ? null
-                : [.. narrow.Select(r => r.Cell), .. system.Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
-            var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold);
-            // A range only widens from round to round, so a count pinned at the end was pinned when first audited.
+                : [.. narrow.Select(r => r.Cell), .. pinned, .. system.Cells.Where(c => c.Value is null && !withheldBefore.Contains(c))];
+            // Screening only: a cell it does not settle is a candidate, and the complements' program either
+            // reaches its bounds without breaking anything (safe already) or finds what to withhold.
+            var ranges = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, audit, threshold, exact: false);
+            // A range only widens from round to round, so a count pinned at the end was pinned when first audited
+            // (these are candidates: PublishDerivable proves which are single values). A count seen only at 0 counts
+            // as safe, to be published, but later complements can widen it: so it is audited again every round.
             pinned.UnionWith(ranges.Where(r => r.Low == r.High).Select(r => r.Cell));
-            narrow = [.. ranges.Where(r => !LinkedAudit.IsSafe(r, threshold))];
-            if (narrow.Count == 0)
+            var candidates = ranges.Where(r => !LinkedAudit.IsSafe(r, threshold)).ToList();
+            if (candidates.Count == 0)
             {
-                var shown = PublishDerivable(result, system, pinned, tables, atoms, links, threshold);
-                return new AuditedResult(shown == result ? view : publish(shown), shown, ruleCells, round);
+                return Done(result, view, system, round);
             }
 
             var before = result.Withheld;
@@ -69,18 +72,26 @@ public static class AuditedProtection
                 forced.TryAdd(new CellRef(entry.Table, entry.Row, entry.Column), entry.Reason);
             }
 
+            narrow = candidates;
             if (round < MaxRounds)
             {
-                var protections = LinkedAudit.Complements(system.Families, system.Cells, atoms, links, [.. narrow.Select(r => r.Cell)], threshold, c => CostOf(c, submittedRows));
-                foreach (var (range, protection) in narrow.Zip(protections))
+                var protections = LinkedAudit.Complements(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows));
+                foreach (var (range, protection) in candidates.Zip(protections))
                 {
                     foreach (var complement in protection.Complements ?? [])
                     {
-                        forced.TryAdd(RefOf(complement, tables), $"protects {range.Cell} (provable {range.Low} to {range.High}) across linked tables");
+                        forced.TryAdd(RefOf(complement, tables), $"protects {range.Cell} (seen only from {range.Low} to {range.High}) across linked tables");
                     }
                 }
 
+                // A candidate that reached both bounds with nothing broken is safe as published; one given complements
+                // is audited again next round, in the view with them withheld, like the newly withheld cells.
+                narrow = [.. candidates.Zip(protections).Where(p => p.Second.Complements is not { Count: 0 }).Select(p => p.First)];
                 result = Suppressor.Apply(tables, threshold, sums, forced);
+                if (narrow.Count == 0)
+                {
+                    return Done(result, view, system, round);
+                }
             }
 
             if (round >= MaxRounds || result.Withheld.Count == before.Count)
@@ -109,6 +120,12 @@ public static class AuditedProtection
             withheldBefore = [.. system.Cells.Where(c => c.Value is null)];
         }
 
+        AuditedResult Done(SuppressionResult safe, SnapshotContent view, PublishedSystem system, int rounds)
+        {
+            var shown = PublishDerivable(safe, system, pinned, tables, atoms, links, threshold);
+            return new AuditedResult(shown == safe ? view : publish(shown), shown, ruleCells, rounds);
+        }
+
         throw new InvalidOperationException(
             $"The published view could not be protected by the linked audit; nothing was published. Still too narrow: " +
             string.Join("; ", Describe(publish(result), atoms, links, threshold)));
@@ -123,7 +140,8 @@ public static class AuditedProtection
 
     /// <summary>
     /// Publishes again every withheld count a reader can work out exactly from the rest (its range is one
-    /// value), unless the table rules withheld it themselves: withholding it hides nothing, and a total
+    /// value), unless the table rules withheld it themselves and it is not 0 (a 0 a reader can work out is a
+    /// group nobody in which answered, or an option its councils never see): withholding it hides nothing, and a total
     /// withheld beside the parts that add up to it only makes the tables harder to read. Publishing a
     /// value the equations already imply adds no information, so no other range changes.
     /// </summary>
@@ -138,8 +156,9 @@ public static class AuditedProtection
         var primary = result.Log.Where(e => e.Kind == Suppressor.Primary).Select(e => new CellRef(e.Table, e.Row, e.Column)).ToHashSet();
         var derivable = LinkedAudit.Ranges(system.Families, system.Cells, atoms, links, pinned, threshold)
             .Where(r => r.Low == r.High)
-            .Select(r => RefsOf(r.Cell, tables).Where(result.Withheld.Contains).ToList())
-            .Where(refs => refs.Count > 0 && !refs.Any(primary.Contains))
+            .Select(r => (r.Low, Refs: RefsOf(r.Cell, tables).Where(result.Withheld.Contains).ToList()))
+            .Where(d => d.Refs.Count > 0 && (d.Low == 0 || !d.Refs.Any(primary.Contains)))
+            .Select(d => d.Refs)
             .SelectMany(refs => refs)
             .ToHashSet();
         if (derivable.Count == 0)

@@ -60,6 +60,9 @@ public sealed record RoutingLink(string Family, string Row, string LeadFamily, I
 public sealed record CellRange(AuditCell Cell, int Low, int High)
 {
     public int Width => High - Low;
+
+    /// <summary>The most the count could be before anything is published: its group's councils in the register (0 for an option its councils never see).</summary>
+    public int Cap { get; init; } = int.MaxValue;
 }
 
 /// <summary>The published counts whose withholding protects a narrow cell, or null when none can.</summary>

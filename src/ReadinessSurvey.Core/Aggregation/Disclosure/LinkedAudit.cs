@@ -28,17 +28,19 @@ public static class LinkedAudit
     public const string SubmittedRow = "(submitted)";
 
     /// <summary>
-    /// Whether a range protects its cell: it reaches 0 or the threshold, so a reader cannot prove the
-    /// count is a small non-zero number (1 to threshold-1). 0 to 1 and 3 to 5 are safe at threshold 5;
-    /// 1 to 1, 2 to 3 and 1 to 4 are not.
+    /// Whether a range protects its cell: it holds at least as many values as the threshold (0 to 4, 3 to 7
+    /// at threshold 5), or everything the register allows (0 to 3 in a group of 3 councils: the reader
+    /// learns nothing), or it is 0 alone (the count follows from what is published and is then published
+    /// itself). 0 to 1, 1 to 4 and 37 to 39 are not safe.
     /// </summary>
     public static bool IsSafe(CellRange range, int threshold)
     {
         ArgumentNullException.ThrowIfNull(range);
-        return IsSafe(range.Low, range.High, threshold);
+        return IsSafe(range.Low, range.High, threshold, range.Cap);
     }
 
-    internal static bool IsSafe(int low, int high, int threshold) => low == 0 || high >= threshold;
+    internal static bool IsSafe(int low, int high, int threshold, int cap) =>
+        high - low + 1 >= threshold || (low == 0 && (high == 0 || high >= cap));
 
     /// <param name="screenAt">
     /// When given, cells are first screened at this threshold (see <see cref="IsSafe"/>): a cell proven safe
@@ -46,13 +48,18 @@ public static class LinkedAudit
     /// only the others get exact bounds. Without it every range is exact.
     /// </param>
     /// <param name="only">When given, only these withheld cells are audited (the program still holds every published cell).</param>
+    /// <param name="exact">
+    /// False returns a screened cell that screening did not settle with the values seen, not its exact bounds:
+    /// protection only needs to know which cells are not yet shown safe, and its complements' program proves the rest.
+    /// </param>
     public static IReadOnlyList<CellRange> Ranges(
         IReadOnlyList<AuditFamily> families,
         IReadOnlyList<AuditCell> cells,
         IReadOnlyList<RegisterAtom> atoms,
         IReadOnlyList<RoutingLink> links,
         IReadOnlySet<AuditCell>? only = null,
-        int? screenAt = null)
+        int? screenAt = null,
+        bool exact = true)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(cells);
@@ -75,7 +82,7 @@ public static class LinkedAudit
             program.Screen(withheld, threshold);
         }
 
-        return [.. withheld.Select(program.Range)];
+        return [.. withheld.Select(c => program.Range(c, exact))];
     }
 
     /// <summary>
@@ -88,7 +95,7 @@ public static class LinkedAudit
         IReadOnlyList<AuditCell> cells,
         IReadOnlyList<RegisterAtom> atoms,
         IReadOnlyList<RoutingLink> links,
-        IReadOnlyList<AuditCell> narrow,
+        IReadOnlyList<CellRange> narrow,
         int threshold,
         Func<AuditCell, double?> cost)
     {

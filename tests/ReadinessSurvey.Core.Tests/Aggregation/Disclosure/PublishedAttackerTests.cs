@@ -13,7 +13,7 @@ namespace ReadinessSurvey.Tests.Aggregation.Disclosure;
 /// <summary>
 /// Seeded rounds, answered through the respondents' own code paths and aggregated as the jobs do, then
 /// attacked from the published JSON, the public register and the questionnaire alone: no withheld count
-/// may be narrowed to fewer values than the threshold (or pinned, unless at zero).
+/// may be narrowed to fewer values than the threshold (unless that is all its group could hold) or pinned.
 /// </summary>
 [Trait("Category", "Database")]
 [Trait("Category", "Audit")]
@@ -22,6 +22,7 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
     private readonly TestDatabase _database = new();
 
     [Theory]
+    [InlineData(12, 5, 0)]
     [InlineData(30, 11, 0)]
     [InlineData(30, 12, 0)]
     [InlineData(120, 21, 0)]
@@ -62,17 +63,16 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         var whole = log.Count(e => e.Reason.Contains("whole question", StringComparison.Ordinal));
         output.WriteLine($"{summary.ReturnsAggregated} returns: aggregation with protection {aggregation.TotalSeconds:0.00} s; attack {attack.TotalSeconds:0.00} s over {ranges.Count} withheld counts.");
         output.WriteLine($"Withheld: {log.Count} cells ({log.Count(e => e.Kind == "primary")} by the primary rule); the linked audit asked for {audited} complements and {whole} cells of whole questions.");
-        // A withheld count pinned to a value hides nothing; pinned to 0 it is a group nobody in which could
-        // answer (never shown the option, or no council responded), which says nothing about any council.
+        // Every withheld count's provable range holds at least as many values as the threshold (0 to 4 at 5),
+        // or everything the register allows its group (0 to 3 in a region of 3 councils): so none is pinned,
+        // none is proven 1 to 4, and none is narrowed to a handful of values.
         var pinned = ranges.Where(r => r.Low == r.High).ToList();
-        var narrowerThanThreshold = ranges.Count(r => r.High - r.Low < threshold);
-        output.WriteLine($"Pinned: {pinned.Count} ({pinned.Count(r => r.Low == 0)} at 0); ranges narrower than {threshold}: {narrowerThanThreshold} of {ranges.Count}.");
+        var narrow = ranges.Where(r => r.High - r.Low + 1 < threshold && !(r.Low == 0 && r.High >= r.Cap)).ToList();
+        output.WriteLine($"Pinned: {pinned.Count}; ranges of fewer than {threshold} values: {narrow.Count} of {ranges.Count} ({ranges.Count(r => r.High - r.Low + 1 < threshold)} before those spanning their whole group).");
         Assert.All(ranges, r => Assert.True(r.Low <= r.High, $"{r.Cell}: {r.Low}..{r.High} is no range"));
-        var pinnedNonZero = pinned.Where(r => r.Low != 0).ToList();
-        Assert.True(pinnedNonZero.Count == 0, $"{pinnedNonZero.Count} withheld counts pinned: " + string.Join("; ", pinnedNonZero.Take(10).Select(r => $"{r.Cell} = {r.Low}")));
-        // Its own test of safety: a withheld count the attacker can prove to be 1 to threshold-1 is given away.
-        var narrow = ranges.Where(r => r.Low >= 1 && r.High < threshold).ToList();
-        Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts proven small: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High}")));
+        Assert.True(pinned.Count == 0, $"{pinned.Count} withheld counts pinned: " + string.Join("; ", pinned.Take(10).Select(r => $"{r.Cell} = {r.Low}")));
+        Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts narrowed: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High} of 0..{r.Cap}")));
+        Assert.DoesNotContain(ranges, r => r.Low >= 1 && r.High < threshold);
         Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson));
         // How many councils responded in all is published, even beside a region of fewer than 5 councils: the
         // chosen complements protect that region's counts with group cells (decision 0091).
