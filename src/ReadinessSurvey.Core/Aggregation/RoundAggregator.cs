@@ -20,8 +20,9 @@ public sealed class RoundAggregator(ReadinessDbContext db, SurveyLibrary surveys
 
     /// <summary>
     /// The round's current snapshot with its published view, for what publishes or benchmarks: when the current one is
-    /// not protected yet (its run is still protecting it, or failed to), the round is aggregated and protected now.
-    /// Null when the round has no snapshot at all.
+    /// not protected yet (its run is still protecting it, or failed to), the round is aggregated and protected now, and
+    /// that run's snapshot is returned even if another run has made a newer one current since. Null when the round has
+    /// no snapshot at all.
     /// </summary>
     public async Task<AggregateSnapshot?> CurrentProtectedAsync(int roundId, CancellationToken cancellationToken = default)
     {
@@ -31,8 +32,9 @@ public sealed class RoundAggregator(ReadinessDbContext db, SurveyLibrary surveys
             return current;
         }
 
-        await AggregateAsync(roundId, cancellationToken);
-        return await snapshots.GetCurrentSnapshotAsync(roundId, cancellationToken);
+        // This run's own snapshot, not whatever is current by now: another run may have counted a newer one meanwhile.
+        var summary = await AggregateAsync(roundId, cancellationToken);
+        return await snapshots.GetSnapshotAsync(summary.SnapshotId, cancellationToken);
     }
 
     private async Task<AggregationSummary> RunAsync(int roundId, bool protect, CancellationToken cancellationToken)

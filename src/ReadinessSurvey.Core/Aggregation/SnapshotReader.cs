@@ -16,6 +16,14 @@ public sealed class SnapshotReader(ReadinessDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>A snapshot by id with its per-council rows, current or not; null when there is none.</summary>
+    public Task<AggregateSnapshot?> GetSnapshotAsync(long snapshotId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.Id == snapshotId)
+            .Include(s => s.Councils)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The id of the round's current snapshot, or null before the first run; reads no JSON, so callers can cache by it.</summary>
     public Task<long?> GetCurrentSnapshotIdAsync(int roundId, CancellationToken cancellationToken = default) =>
         db.AggregateSnapshots.AsNoTracking()
