@@ -2,7 +2,8 @@ namespace ReadinessSurvey.Aggregation;
 
 /// <summary>
 /// The result of one aggregation run over a round. A run writes a new snapshot and makes it current
-/// in one transaction; at most one snapshot per round is current.
+/// in one transaction; at most one snapshot per round is current. Its published view is built and protected
+/// after that transaction (decision 0093): until then <see cref="PublishedJson"/> is null.
 /// </summary>
 public sealed class AggregateSnapshot
 {
@@ -22,11 +23,14 @@ public sealed class AggregateSnapshot
     /// <summary>The internal aggregates as JSON, without per-council data (that is in <see cref="Councils"/>).</summary>
     public required string ContentJson { get; set; }
 
-    /// <summary>The published (suppressed) aggregates as JSON.</summary>
-    public required string PublishedJson { get; set; }
+    /// <summary>The published (protected) aggregates as JSON; null until the published view is protected.</summary>
+    public string? PublishedJson { get; set; }
 
-    /// <summary>What was withheld from the published view, and why (JSON).</summary>
-    public required string SuppressionLogJson { get; set; }
+    /// <summary>What was withheld from the published view, and why (JSON); null until the published view is protected.</summary>
+    public string? SuppressionLogJson { get; set; }
+
+    /// <summary>Whether the published view is ready (see <see cref="PublishedJson"/>).</summary>
+    public bool IsProtected => PublishedJson is not null;
 
     /// <summary>
     /// Each submitted council's profile and position against its peers, as rows. Loaded by

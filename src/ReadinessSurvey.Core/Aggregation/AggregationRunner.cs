@@ -26,12 +26,38 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
     /// <summary>Called between the steps of a run; tests use it to fail a run part way, the performance project to time the steps.</summary>
     internal Func<AggregationStep, Task>? OnStep { get; set; }
 
-    /// <summary>Aggregates the round's submitted returns, stores the snapshot as current and returns it.</summary>
+    /// <summary>
+    /// Aggregates the round's submitted returns, stores the snapshot as current and returns it. Its published
+    /// view is not built: the internal figures are ready in under a second (see <see cref="RunAndProtectAsync"/>).
+    /// </summary>
     /// <param name="questions">The questions to count, with their kinds and options, from the round's survey definition.</param>
     /// <param name="definition">The round's survey definition: answers its display logic hides for a return are
     /// not counted. Null counts every stored answer (tests of made-up question shapes).</param>
     public async Task<AggregateSnapshot> RunAsync(
+        int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition = null, CancellationToken cancellationToken = default) =>
+        (await CountAsync(roundId, questions, definition, cancellationToken)).Snapshot;
+
+    /// <summary>
+    /// Aggregates as <see cref="RunAsync"/> does, then builds the published view, protects it (the linked audit and its
+    /// complements, which take seconds to minutes) and stores it on the same snapshot. The protection runs after the
+    /// run's transaction has committed, so it holds no lock: saves and other runs go on meanwhile (decision 0093).
+    /// </summary>
+    public async Task<AggregateSnapshot> RunAndProtectAsync(
         int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition = null, CancellationToken cancellationToken = default)
+    {
+        var counted = await CountAsync(roundId, questions, definition, cancellationToken);
+        var (published, log) = new PublishedViewBuilder(counted.Builder, counted.Content, counted.Threshold, counted.Atoms, counted.Links).Build();
+        await StepAsync(AggregationStep.Protected);
+        var snapshot = counted.Snapshot;
+        snapshot.PublishedJson = SnapshotJson.Write(published);
+        snapshot.SuppressionLogJson = SnapshotJson.Write(log);
+        // One row's two columns, written once: the snapshot's figures never change, so there is nothing to race.
+        await db.SaveChangesAsync(cancellationToken);
+        return snapshot;
+    }
+
+    private async Task<Counted> CountAsync(
+        int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var unknown = questions.Where(q => !QuestionKinds.IsKnown(q.Kind)).Select(q => $"{q.Id} ({q.Kind})").ToList();
@@ -60,7 +86,7 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         }
     }
 
-    private async Task<AggregateSnapshot> RunOnceAsync(
+    private async Task<Counted> RunOnceAsync(
         int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
         var threshold = options.Value.SuppressionThreshold;
@@ -69,10 +95,6 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         var builder = new ContentBuilder(data, threshold);
         var content = builder.Build();
         await StepAsync(AggregationStep.Counted);
-        // The register's atoms and the questionnaire's routing are public: the audit assumes a reader has them.
-        var atoms = PublishedSystem.Atoms(data.Registered);
-        var links = definition is null ? [] : RoutingLinks.From(definition, atoms.Select(a => a.Type));
-        var (published, log) = new PublishedViewBuilder(builder, content, threshold, atoms, links).Build();
         var contentJson = SnapshotJson.Write(content);
         var snapshot = new AggregateSnapshot
         {
@@ -81,11 +103,8 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
             IsCurrent = true,
             ReturnCount = builder.SubmittedCount,
             ContentJson = contentJson,
-            PublishedJson = SnapshotJson.Write(published),
-            SuppressionLogJson = SnapshotJson.Write(log),
             InputHash = InputHash(data, threshold, contentJson),
         };
-        await StepAsync(AggregationStep.Computed);
 
         await db.AggregateSnapshots
             .Where(s => s.RoundId == roundId && s.IsCurrent)
@@ -96,8 +115,16 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
         await db.SaveChangesAsync(cancellationToken);
         await SnapshotCouncilWriter.WriteAsync(db, snapshot.Id, roundId, cancellationToken);
         await StepAsync(AggregationStep.Inserted);
-        return snapshot;
+
+        // The register's atoms and the questionnaire's routing are public: the protection assumes a reader has them.
+        var atoms = PublishedSystem.Atoms(data.Registered);
+        var links = definition is null ? [] : RoutingLinks.From(definition, atoms.Select(a => a.Type));
+        return new Counted(snapshot, builder, content, threshold, atoms, links);
     }
+
+    /// <summary>A committed snapshot and what its published view is built from.</summary>
+    private sealed record Counted(
+        AggregateSnapshot Snapshot, ContentBuilder Builder, SnapshotContent Content, int Threshold, IReadOnlyList<RegisterAtom> Atoms, IReadOnlyList<RoutingLink> Links);
 
     private async Task<AggregationData> ReadAsync(int roundId, IReadOnlyList<QuestionShape> questions, SurveyDefinition? definition, CancellationToken cancellationToken)
     {
@@ -149,11 +176,13 @@ public sealed class AggregationRunner(ReadinessDbContext db, TimeProvider clock,
 /// <summary>The points in a run between which it can fail (and be timed).</summary>
 internal enum AggregationStep
 {
-    /// <summary>The snapshot's figures are counted; the published view and its protection come next.</summary>
+    /// <summary>The snapshot's figures are counted; storing them comes next.</summary>
     Counted,
-
-    /// <summary>The published view is built and protected.</summary>
-    Computed,
     PreviousRetired,
+
+    /// <summary>The snapshot is stored (the run's transaction commits after this step).</summary>
     Inserted,
+
+    /// <summary>After the commit: the published view is built and protected, and is stored next.</summary>
+    Protected,
 }

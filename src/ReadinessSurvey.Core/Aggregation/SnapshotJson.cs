@@ -33,19 +33,24 @@ public static class SnapshotJson
         return snapshot.Councils.Count == 0 ? content : content with { Councils = CouncilResults.From(snapshot.Councils, content) };
     }
 
-    /// <summary>The published (suppressed) view of a snapshot.</summary>
+    /// <summary>The published (protected) view of a snapshot.</summary>
+    /// <exception cref="InvalidOperationException">The snapshot's published view is not protected yet.</exception>
     public static SnapshotContent ReadPublished(AggregateSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Read<SnapshotContent>(snapshot.PublishedJson);
+        return Read<SnapshotContent>(snapshot.PublishedJson ?? throw NotProtected(snapshot));
     }
 
     /// <summary>What the published view withheld, in the order it was withheld.</summary>
+    /// <exception cref="InvalidOperationException">The snapshot's published view is not protected yet.</exception>
     public static IReadOnlyList<SuppressionLogEntry> ReadSuppressionLog(AggregateSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Read<List<SuppressionLogEntry>>(snapshot.SuppressionLogJson);
+        return Read<List<SuppressionLogEntry>>(snapshot.SuppressionLogJson ?? throw NotProtected(snapshot));
     }
+
+    private static InvalidOperationException NotProtected(AggregateSnapshot snapshot) =>
+        new($"Snapshot {snapshot.Id} of round {snapshot.RoundId} has no published view yet: it is protected after the aggregation run that counted it.");
 
     /// <summary>SHA-256 of the UTF-8 text, lowercase hex.</summary>
     public static string Sha256(string text) =>

@@ -16,6 +16,14 @@ public sealed class SnapshotReader(ReadinessDbContext db)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>A snapshot by id with its per-council rows, current or not; null when there is none.</summary>
+    public Task<AggregateSnapshot?> GetSnapshotAsync(long snapshotId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.Id == snapshotId)
+            .Include(s => s.Councils)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The id of the round's current snapshot, or null before the first run; reads no JSON, so callers can cache by it.</summary>
     public Task<long?> GetCurrentSnapshotIdAsync(int roundId, CancellationToken cancellationToken = default) =>
         db.AggregateSnapshots.AsNoTracking()
@@ -32,9 +40,24 @@ public sealed class SnapshotReader(ReadinessDbContext db)
             .Select(s => new SnapshotSummary(s.Id, s.ComputedAt, s.ReturnCount))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The published (suppressed) view of the current snapshot, or null before the first run.</summary>
-    public async Task<SnapshotContent?> GetCurrentPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
-        await Current(roundId).FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
+    /// <summary>
+    /// The round's newest snapshot whose published view is protected, with its per-council rows, or null before the
+    /// first is. It is the current one once the run that counted it has protected it; until then, the one before.
+    /// </summary>
+    public Task<AggregateSnapshot?> GetLatestProtectedSnapshotAsync(int roundId, CancellationToken cancellationToken = default) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.PublishedJson != null)
+            .OrderByDescending(s => s.Id)
+            .Include(s => s.Councils)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The newest protected published view of the round (see <see cref="GetLatestProtectedSnapshotAsync"/>), or null.</summary>
+    public async Task<SnapshotContent?> GetLatestPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
+        await db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.PublishedJson != null)
+            .OrderByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
 
     /// <summary>The internal view of the current snapshot (small cells and per-council data), or null.</summary>
     public async Task<SnapshotContent?> GetCurrentContentAsync(int roundId, CancellationToken cancellationToken = default) =>

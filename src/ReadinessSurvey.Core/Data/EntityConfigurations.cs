@@ -147,6 +147,7 @@ internal sealed class AggregateSnapshotConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<AggregateSnapshot> builder)
     {
         builder.Property(s => s.InputHash).HasMaxLength(64);
+        builder.Ignore(s => s.IsProtected);
         builder.HasIndex(s => new { s.RoundId, s.IsCurrent });
 
         // At most one current snapshot per round, whatever runs race: the database refuses a second.

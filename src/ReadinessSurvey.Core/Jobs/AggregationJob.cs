@@ -33,5 +33,5 @@ public sealed partial class AggregationJob(RoundAggregator aggregator, Aggregati
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aggregated round {RoundId}: {Returns} returns, snapshot {SnapshotId}, {Suppressed} cells withheld")]
-    private partial void LogAggregated(int roundId, int returns, long snapshotId, int suppressed);
+    private partial void LogAggregated(int roundId, int returns, long snapshotId, int? suppressed);
 }

@@ -38,7 +38,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
         return new PublishingReview(
             round,
             snapshot is null ? null : new SnapshotSummary(snapshot.Id, snapshot.ComputedAt, snapshot.ReturnCount),
-            snapshot is null ? [] : SnapshotJson.ReadSuppressionLog(snapshot),
+            snapshot is { IsProtected: true } ? SnapshotJson.ReadSuppressionLog(snapshot) : [],
             ready,
             inProgress,
             publications);
@@ -68,7 +68,7 @@ public sealed class PublishingService(ReadinessDbContext db, SnapshotReader snap
         }
 
         // The charts must show the same data as the workbook: refuse if the snapshot moved on meanwhile.
-        var source = await reports.LoadAsync(roundId, cancellationToken);
+        var source = await reports.LoadAsync(roundId, published: false, cancellationToken);
         if (source.Snapshot.Id != run.SnapshotId)
         {
             throw new PublishingException("The round's results changed while publishing. Prepare the published workbook again.");

@@ -17,7 +17,7 @@ namespace ReadinessSurvey.Reporting;
 /// moved into place, so a reader never sees half a workbook.
 /// </summary>
 public sealed class ReportService(
-    ReadinessDbContext db, SnapshotReader snapshots, SurveyLibrary surveys, Publishing.ReportFolder reportFolder, IServiceScopeFactory scopes, TimeProvider clock) : IReportGenerator
+    ReadinessDbContext db, SnapshotReader snapshots, RoundAggregator aggregator, SurveyLibrary surveys, Publishing.ReportFolder reportFolder, IServiceScopeFactory scopes, TimeProvider clock) : IReportGenerator
 {
     /// <summary>How many council workbooks are written at once (default: one per processor).</summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
@@ -26,7 +26,7 @@ public sealed class ReportService(
     {
         ArgumentNullException.ThrowIfNull(run);
         var kind = CheckKind(run.Kind, run.CouncilCode);
-        var source = await LoadAsync(run.RoundId, cancellationToken);
+        var source = await LoadAsync(run.RoundId, NeedsPublished(kind), cancellationToken);
 
         // Recorded on the run (the job saves it with the outcome): publishing needs to know which data a file holds.
         run.SnapshotId = source.Snapshot.Id;
@@ -42,7 +42,7 @@ public sealed class ReportService(
     public async Task<ReportOutput> GenerateFilesAsync(int roundId, string kind, string? councilCode, string? outDir, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         kind = CheckKind(kind, councilCode);
-        var source = await LoadAsync(roundId, cancellationToken);
+        var source = await LoadAsync(roundId, NeedsPublished(kind), cancellationToken);
         return await GenerateFromAsync(source, kind, councilCode, outDir, progress, cancellationToken);
     }
 
@@ -78,32 +78,42 @@ public sealed class ReportService(
         return output;
     }
 
-    /// <summary>The round, its definition and its current snapshot; refuses when there is no snapshot.</summary>
-    public async Task<ReportSource> LoadAsync(int roundId, CancellationToken cancellationToken)
+    /// <summary>The published workbook and the council benchmarks (peers' figures are the published ones) need a protected snapshot.</summary>
+    private static bool NeedsPublished(string kind) => kind is ReportKinds.Published or ReportKinds.Council or ReportKinds.Councils;
+
+    /// <summary>
+    /// The round, its definition and its current snapshot; refuses when there is no snapshot. With
+    /// <paramref name="published"/>, a current snapshot not protected yet is protected first (the round is aggregated again).
+    /// </summary>
+    public async Task<ReportSource> LoadAsync(int roundId, bool published, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken)
                     ?? throw new ReportException($"There is no round with id {roundId}.");
-        var snapshot = await snapshots.GetCurrentSnapshotAsync(roundId, cancellationToken)
+        var snapshot = await (published ? aggregator.CurrentProtectedAsync(roundId, cancellationToken) : snapshots.GetCurrentSnapshotAsync(roundId, cancellationToken))
                        ?? throw new ReportException($"Round {roundId} has no aggregate results yet. Run 'aggregate --round {roundId}' first.");
+        return await SourceAsync(round, snapshot, cancellationToken);
+    }
+
+    private async Task<ReportSource> SourceAsync(SurveyRound round, AggregateSnapshot snapshot, CancellationToken cancellationToken)
+    {
         var definition = await surveys.GetAsync(round.DefinitionVersionId, cancellationToken);
         return new ReportSource(round.Id, round.Name, definition, snapshot, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>
-    /// One council's scores against its peers from the current snapshot, for its profile page; null when
-    /// there is no snapshot yet or the council's submission came after it (the next one will have it).
+    /// One council's scores against its peers from the newest protected snapshot, for its profile page; null when
+    /// there is none yet or the council's submission came after it (the next one will have it). A page never
+    /// waits for a protection: it shows what is ready.
     /// </summary>
     public async Task<CouncilBenchmarkModel?> CouncilProfileAsync(int roundId, string code, CancellationToken cancellationToken)
     {
-        ReportSource source;
-        try
-        {
-            source = await LoadAsync(roundId, cancellationToken);
-        }
-        catch (ReportException)
+        var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null || await snapshots.GetLatestProtectedSnapshotAsync(roundId, cancellationToken) is not { } snapshot)
         {
             return null;
         }
+
+        var source = await SourceAsync(round, snapshot, cancellationToken);
 
         if (source.Content.Councils.FirstOrDefault(c => c.Code == code) is not { } council)
         {

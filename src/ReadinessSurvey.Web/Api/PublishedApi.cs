@@ -83,11 +83,14 @@ public static class PublishedApi
                 q.QuestionId, data.Definition.FindQuestion(q.QuestionId)?.Text ?? "", q.Kind, q.Groups, q.ShownToSome ?? [])).ToList())
             : TypedResults.NotFound();
 
-    /// <summary>The round with its current snapshot's published view; null when either is missing.</summary>
+    /// <summary>
+    /// The round with its newest protected published view (the current snapshot's once protected, until then the one
+    /// before); null when either is missing.
+    /// </summary>
     private static async Task<RoundData?> LoadAsync(int roundId, ReadinessDbContext db, SurveyLibrary surveys, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var snapshot = round is null ? null : await new SnapshotReader(db).GetCurrentSnapshotAsync(roundId, ct);
+        var snapshot = round is null ? null : await new SnapshotReader(db).GetLatestProtectedSnapshotAsync(roundId, ct);
         if (round is null || snapshot is null)
         {
             return null;

@@ -40,7 +40,7 @@ public sealed class DashboardCache : IDisposable
             }
 
             // Through the reporting module's loader, so the dashboard and the workbooks read a snapshot alike.
-            var source = await reports.LoadAsync(roundId, cancellationToken);
+            var source = await reports.LoadAsync(roundId, published: false, cancellationToken);
             var history = await snapshots.GetHistoryAsync(roundId, cancellationToken);
             var loaded = new DashboardSnapshot(source, history.Where(h => h.Id <= source.Snapshot.Id).ToList());
             _byRound[roundId] = loaded;

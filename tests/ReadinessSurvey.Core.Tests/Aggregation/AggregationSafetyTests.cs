@@ -14,7 +14,6 @@ public sealed class AggregationSafetyTests : IDisposable
 
     [Theory]
     [InlineData(nameof(AggregationStep.Counted))]
-    [InlineData(nameof(AggregationStep.Computed))]
     [InlineData(nameof(AggregationStep.PreviousRetired))]
     [InlineData(nameof(AggregationStep.Inserted))]
     public async Task RunAsync_failing_part_way_leaves_the_previous_snapshot_current_and_nothing_new(string failAt)
@@ -37,12 +36,78 @@ public sealed class AggregationSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAndProtectAsync_failing_in_the_protection_keeps_the_counted_snapshot_current_and_the_last_published_view()
+    {
+        var roundId = await SeedAsync();
+        var first = await RunAsync(roundId, protect: true);
+        await using (var db = _database.CreateContext())
+        {
+            var d = await db.Returns.Where(r => r.Council!.Code == "E07000001").Select(r => r.Id).SingleAsync();
+            await SurveyData.ResubmitAsync(db, d, answers => answers.With(Status, AnswerValue.Choice("exploring")));
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var runner = Runner(db);
+            runner.OnStep = step => step == AggregationStep.Protected ? throw new InvalidOperationException("killed") : Task.CompletedTask;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAndProtectAsync(roundId, Questions));
+        }
+
+        // The counts committed before the protection began: the internal figures are new, the published view is the last one made.
+        await using var read = _database.CreateContext();
+        var reader = new SnapshotReader(read);
+        var current = (await reader.GetCurrentSnapshotAsync(roundId))!;
+        Assert.NotEqual(first.Id, current.Id);
+        Assert.NotEqual(first.ContentJson, current.ContentJson);
+        Assert.False(current.IsProtected);
+        Assert.Equal(first.Id, (await reader.GetLatestProtectedSnapshotAsync(roundId))!.Id);
+        Assert.Equal(first.PublishedJson, SnapshotJson.Write((await reader.GetLatestPublishedAsync(roundId))!));
+        var refused = Assert.Throws<InvalidOperationException>(() => SnapshotJson.ReadPublished(current));
+        Assert.Contains($"Snapshot {current.Id} of round {roundId} has no published view yet", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAndProtectAsync_holds_no_lock_while_protecting_so_a_return_can_be_saved_meanwhile()
+    {
+        var roundId = await SeedAsync();
+        var savedDuringProtection = false;
+        AggregateSnapshot protectedSnapshot;
+        await using (var db = _database.CreateContext())
+        {
+            var runner = Runner(db);
+            runner.OnStep = async step =>
+            {
+                if (step != AggregationStep.Protected)
+                {
+                    return;
+                }
+
+                // On SQLite a run's transaction holds the write lock: inside it this save would wait and fail.
+                await using var other = _database.CreateContext();
+                var d = await other.Returns.Where(r => r.Council!.Code == "E07000001").Select(r => r.Id).SingleAsync();
+                await SurveyData.ResubmitAsync(other, d, answers => answers.With(Status, AnswerValue.Choice("exploring")));
+                savedDuringProtection = true;
+            };
+            protectedSnapshot = await runner.RunAndProtectAsync(roundId, Questions);
+        }
+
+        Assert.True(savedDuringProtection);
+        await using var read = _database.CreateContext();
+        var stored = await read.AggregateSnapshots.SingleAsync(s => s.Id == protectedSnapshot.Id);
+        Assert.True(stored.IsCurrent);
+        Assert.Equal(protectedSnapshot.PublishedJson, stored.PublishedJson);
+        Assert.NotNull(stored.SuppressionLogJson);
+        // The save came after the counts: the next run counts it.
+        Assert.NotEqual(stored.ContentJson, (await RunAsync(roundId)).ContentJson);
+    }
+
+    [Fact]
     public async Task RunAsync_same_data_twice_gives_identical_content_and_hash()
     {
         var roundId = await SeedAsync();
 
-        var first = await RunAsync(roundId);
-        var second = await RunAsync(roundId);
+        var first = await RunAsync(roundId, protect: true);
+        var second = await RunAsync(roundId, protect: true);
 
         Assert.Equal(first.ContentJson, second.ContentJson);
         Assert.Equal(first.PublishedJson, second.PublishedJson);
@@ -59,7 +124,7 @@ public sealed class AggregationSafetyTests : IDisposable
         AggregateSnapshot expected;
         await using (var db = clean.CreateContext())
         {
-            expected = await Runner(db).RunAsync(await SevenCouncils.SeedAsync(db), Questions);
+            expected = await Runner(db).RunAndProtectAsync(await SevenCouncils.SeedAsync(db), Questions);
         }
 
         var roundId = await SeedAsync();
@@ -70,7 +135,7 @@ public sealed class AggregationSafetyTests : IDisposable
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(roundId, Questions));
         }
 
-        var retried = await RunAsync(roundId);
+        var retried = await RunAsync(roundId, protect: true);
 
         Assert.Equal(expected.ContentJson, retried.ContentJson);
         Assert.Equal(expected.PublishedJson, retried.PublishedJson);
@@ -145,7 +210,7 @@ public sealed class AggregationSafetyTests : IDisposable
         await using var db = _database.CreateContext();
 
         Assert.Null(await new SnapshotReader(db).GetCurrentSnapshotAsync(roundId));
-        Assert.Null(await new SnapshotReader(db).GetCurrentPublishedAsync(roundId));
+        Assert.Null(await new SnapshotReader(db).GetLatestPublishedAsync(roundId));
     }
 
     public void Dispose() => _database.Dispose();
@@ -156,9 +221,9 @@ public sealed class AggregationSafetyTests : IDisposable
         return await SevenCouncils.SeedAsync(db);
     }
 
-    private async Task<AggregateSnapshot> RunAsync(int roundId)
+    private async Task<AggregateSnapshot> RunAsync(int roundId, bool protect = false)
     {
         await using var db = _database.CreateContext();
-        return await Runner(db).RunAsync(roundId, Questions);
+        return protect ? await Runner(db).RunAndProtectAsync(roundId, Questions) : await Runner(db).RunAsync(roundId, Questions);
     }
 }

@@ -57,10 +57,10 @@ public sealed class AggregationScaleTests(ITestOutputHelper output) : IDisposabl
         AggregateSnapshot snapshot;
         await using (var db = _database.CreateContext())
         {
-            snapshot = await SevenCouncils.Runner(db).RunAsync(roundId, questions);
+            snapshot = await SevenCouncils.Runner(db).RunAndProtectAsync(roundId, questions);
         }
 
-        output.WriteLine($"Aggregated {snapshot.ReturnCount} returns; content {snapshot.ContentJson.Length} chars, published {snapshot.PublishedJson.Length}, log {snapshot.SuppressionLogJson.Length}.");
+        output.WriteLine($"Aggregated {snapshot.ReturnCount} returns; content {snapshot.ContentJson.Length} chars, published {snapshot.PublishedJson!.Length}, log {snapshot.SuppressionLogJson!.Length}.");
         var published = SnapshotJson.ReadPublished(snapshot);
         Assert.Equal(snapshot.ReturnCount, published.Questions.Single(q => q.QuestionId == "B1").Groups[0].Base);
         Assert.DoesNotContain(published.Questions, q => q.QuestionId == "C2");

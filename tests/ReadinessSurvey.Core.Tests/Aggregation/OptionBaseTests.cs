@@ -54,7 +54,7 @@ public sealed class OptionBaseTests(ChartRounds rounds)
 
         // The published view states the same base and percentage wherever they are not withheld, and never
         // a percentage beside a withheld option base.
-        var published = (await reader.GetCurrentPublishedAsync(roundId))!;
+        var published = (await reader.GetLatestPublishedAsync(roundId))!;
         foreach (var group in published.Questions.Single(q => q.QuestionId == "C1").Groups)
         {
             var inner = c1.Groups.Single(g => g.Breakdown == group.Breakdown && g.Group == group.Group).Options.Single(o => o.Value == "adult_social_care");

@@ -132,7 +132,7 @@ public sealed class PublishedViewTests : IDisposable
         SnapshotContent published;
         await using (var db = _database.CreateContext())
         {
-            published = SnapshotJson.ReadPublished(await Runner(db).RunAsync(roundId, Questions));
+            published = SnapshotJson.ReadPublished(await Runner(db).RunAndProtectAsync(roundId, Questions));
         }
 
         Assert.Null(Group(published, Status, Breakdowns.Type, "E08").Base);
@@ -150,7 +150,7 @@ public sealed class PublishedViewTests : IDisposable
     private async Task<(SnapshotContent Published, IReadOnlyList<SuppressionLogEntry> Log)> RunAsync(int threshold = 5)
     {
         await using var db = _database.CreateContext();
-        var snapshot = await Runner(db, threshold).RunAsync(await SeedAsync(db), Questions);
+        var snapshot = await Runner(db, threshold).RunAndProtectAsync(await SeedAsync(db), Questions);
         return (SnapshotJson.ReadPublished(snapshot), SnapshotJson.ReadSuppressionLog(snapshot));
     }
 

@@ -26,7 +26,16 @@ public sealed class CliCommandTests : IDisposable
         await using var db = _database.CreateContext();
         var current = await db.AggregateSnapshots.SingleAsync(s => s.IsCurrent);
         Assert.Equal(2, current.Id);
+        Assert.True(current.IsProtected);
         Assert.Equal(6, await db.Returns.CountAsync(r => r.Status == ReturnStatus.Submitted));
+
+        // Counting only: a new current snapshot with the internal figures and no published view; the protected one stays readable.
+        var counted = await RunAsync("aggregate", "--round", "1", "--count-only");
+        Assert.Contains("Aggregated round 1: 6 returns aggregated, snapshot 3, counted only: no published view yet.", counted, StringComparison.Ordinal);
+        await using var after = _database.CreateContext();
+        var third = await after.AggregateSnapshots.SingleAsync(s => s.IsCurrent);
+        Assert.Equal((3, false, current.ContentJson), (third.Id, third.IsProtected, third.ContentJson));
+        Assert.Equal(2, (await new ReadinessSurvey.Aggregation.SnapshotReader(after).GetLatestProtectedSnapshotAsync(1))!.Id);
     }
 
     [Fact]

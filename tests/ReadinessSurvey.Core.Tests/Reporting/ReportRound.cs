@@ -130,7 +130,7 @@ public static class ReportRound
         if (aggregate)
         {
             var runner = new AggregationRunner(db, new FakeTimeProvider(Now), Microsoft.Extensions.Options.Options.Create(new AggregationOptions()));
-            await runner.RunAsync(round.Id, Shapes(definition), definition);
+            await runner.RunAndProtectAsync(round.Id, Shapes(definition), definition);
         }
 
         return new Seeded(round.Id, chosen.Select(c => c.Code).ToList(), inProgress.Code,

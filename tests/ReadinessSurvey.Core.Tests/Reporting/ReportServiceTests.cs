@@ -17,7 +17,7 @@ public sealed class ReportServiceFixture : IDisposable
         using var scope = Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<ReportService>();
         Content = scope.ServiceProvider.GetRequiredService<SnapshotReader>().GetCurrentContentAsync(Round.RoundId).GetAwaiter().GetResult()!;
-        Published = scope.ServiceProvider.GetRequiredService<SnapshotReader>().GetCurrentPublishedAsync(Round.RoundId).GetAwaiter().GetResult()!;
+        Published = scope.ServiceProvider.GetRequiredService<SnapshotReader>().GetLatestPublishedAsync(Round.RoundId).GetAwaiter().GetResult()!;
         SmallCouncil = Round.SmallTypeCouncils[0];
         Outputs = new Dictionary<string, ReportOutput>();
         foreach (var kind in ReportKinds.All)
@@ -228,7 +228,7 @@ public class ReportServiceTests(ReportServiceFixture fixture) : IClassFixture<Re
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ReportService>();
-        var source = await service.LoadAsync(fixture.Round.RoundId, default);
+        var source = await service.LoadAsync(fixture.Round.RoundId, published: true, default);
         var two = fixture.Round.Submitted.Order(StringComparer.Ordinal).Take(2).ToList();
         using var folder = new OutputFolder();
 

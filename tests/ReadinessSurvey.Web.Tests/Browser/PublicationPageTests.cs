@@ -22,7 +22,7 @@ public sealed partial class PublicationPageTests(BrowserFixture browser)
         using var data = new PublishingRound(browser.Factory);
         var roundId = await data.AddRoundAsync(councils: 60);
         await PublishAsync(data, roundId);
-        var published = await data.WithAsync(async sp => SectorReportMapper.Map(await sp.GetRequiredService<ReportService>().LoadAsync(roundId, CancellationToken.None), published: true));
+        var published = await data.WithAsync(async sp => SectorReportMapper.Map(await sp.GetRequiredService<ReportService>().LoadAsync(roundId, published: true, CancellationToken.None), published: true));
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync("");

@@ -90,11 +90,13 @@ public sealed class MultiNodeTests
             var conflict = await samOnB.PostAsync("/respond/section/a", [new("v-A3", FormClient.VersionOf(samsPage, "A3")), new("q-A3", "400")]);
             Assert.Contains("Alex Smith changed this answer", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            // A submission on node A is aggregated by the worker (the web nodes run no jobs).
+            // A submission on node A is aggregated by the worker (the web nodes run no jobs): counted, then its
+            // published view protected.
             await CompleteAsync(database, alexReturn);
             var submitted = await alexOnA.PostAsync("/respond/check", [new("declaration", "confirmed")]);
             Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
             await WaitForAsync(database, db => db.AggregateSnapshots.AnyAsync(s => s.IsCurrent && s.ReturnCount == 7), "the worker to aggregate the submission", worker);
+            await WaitForAsync(database, db => db.AggregateSnapshots.AnyAsync(s => s.IsCurrent && s.ReturnCount == 7 && s.PublishedJson != null), "the worker to protect the published view", worker);
 
             // A report requested on node B is built by the worker; killed mid-report, the worker's job is
             // picked up by a new worker and finished; the file is downloaded from node A.

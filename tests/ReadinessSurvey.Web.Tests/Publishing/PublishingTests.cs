@@ -32,7 +32,7 @@ public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixtu
 
         Assert.NotEmpty(log);
         Assert.Contains($"{log.Count} cells", review, StringComparison.Ordinal);
-        var wording = new SuppressionWording(await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, CancellationToken.None)));
+        var wording = new SuppressionWording(await fixture.Data.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, published: true, CancellationToken.None)));
         var first = wording.Describe(log[0]);
         var cells = review[review.IndexOf("Each withheld cell, in the order", StringComparison.Ordinal)..];
         Assert.Contains("What is withheld, question by question", review, StringComparison.Ordinal);

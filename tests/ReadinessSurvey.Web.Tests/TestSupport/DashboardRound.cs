@@ -4,7 +4,10 @@ using ReadinessSurvey.Demo;
 
 namespace ReadinessSurvey.Tests.Web;
 
-/// <summary>A round with demo returns (through the respondents' own code paths), aggregated, for dashboard tests.</summary>
+/// <summary>
+/// A round with demo returns (through the respondents' own code paths), counted, for dashboard tests: the dashboards
+/// show the internal figures, so the published view is not protected (decision 0093).
+/// </summary>
 public static class DashboardRound
 {
     public static async Task<int> SeedAsync(ReadinessWebFactory factory, int councils, int seed = 7)
@@ -15,7 +18,7 @@ public static class DashboardRound
         return roundId;
     }
 
-    /// <summary>Seeds more councils into the round and aggregates it again.</summary>
+    /// <summary>Seeds more councils into the round and counts it again.</summary>
     public static async Task AddAsync(ReadinessWebFactory factory, int roundId, int councils, int seed)
     {
         using (var scope = factory.Services.CreateScope())
@@ -24,7 +27,7 @@ public static class DashboardRound
         }
 
         using var aggregate = factory.Services.CreateScope();
-        await aggregate.ServiceProvider.GetRequiredService<RoundAggregator>().AggregateAsync(roundId);
+        await aggregate.ServiceProvider.GetRequiredService<RoundAggregator>().CountAsync(roundId);
     }
 
     /// <summary>The round's current snapshot, internal view, as the aggregation stored it.</summary>

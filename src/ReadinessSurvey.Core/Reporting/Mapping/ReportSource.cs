@@ -14,6 +14,7 @@ namespace ReadinessSurvey.Reporting.Mapping;
 public sealed class ReportSource
 {
     private readonly Dictionary<(string Breakdown, string Key), string> _groupLabels;
+    private readonly Lazy<SnapshotContent> _published;
 
     public ReportSource(int roundId, string roundName, SurveyDefinition definition, AggregateSnapshot snapshot, DateTime generatedAt)
     {
@@ -25,7 +26,8 @@ public sealed class ReportSource
         Snapshot = snapshot;
         GeneratedAt = generatedAt;
         Content = SnapshotJson.ReadContent(snapshot);
-        Published = SnapshotJson.ReadPublished(snapshot);
+        // Read when first asked for: the internal reports need no published view, and a snapshot has none until protected.
+        _published = new Lazy<SnapshotContent>(() => SnapshotJson.ReadPublished(snapshot));
         _groupLabels = Content.Groups.ToDictionary(g => (g.Breakdown, g.Key), g => g.Label);
         CouncilCodes = [.. Content.Councils.Select(c => c.Code).Order(StringComparer.Ordinal)];
     }
@@ -42,7 +44,8 @@ public sealed class ReportSource
     public SnapshotContent Content { get; }
 
     /// <summary>The published view: withheld numbers are null.</summary>
-    public SnapshotContent Published { get; }
+    /// <exception cref="InvalidOperationException">The snapshot is not protected yet.</exception>
+    public SnapshotContent Published => _published.Value;
 
     public DateTime GeneratedAt { get; }
 

@@ -55,7 +55,7 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
 
         var threshold = SnapshotJson.ReadPublished(snapshot).Threshold;
         clock.Restart();
-        var ranges = PublishedAttacker.Attack(snapshot.PublishedJson, register, routing, threshold);
+        var ranges = PublishedAttacker.Attack(snapshot.PublishedJson!, register, routing, threshold);
         var attack = clock.Elapsed;
 
         var log = SnapshotJson.ReadSuppressionLog(snapshot);
@@ -73,7 +73,7 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposab
         Assert.True(pinned.Count == 0, $"{pinned.Count} withheld counts pinned: " + string.Join("; ", pinned.Take(10).Select(r => $"{r.Cell} = {r.Low}")));
         Assert.True(narrow.Count == 0, $"{narrow.Count} withheld counts narrowed: " + string.Join("; ", narrow.Take(10).Select(r => $"{r.Cell} = {r.Low}..{r.High} of 0..{r.Cap}")));
         Assert.DoesNotContain(ranges, r => r.Low >= 1 && r.High < threshold);
-        Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson));
+        Assert.Empty(PublishedAttacker.Giveaways(snapshot.PublishedJson!));
         // How many councils responded in all is published, even beside a region of fewer than 5 councils: the
         // chosen complements protect that region's counts with group cells (decision 0091).
         var responded = SnapshotJson.ReadPublished(snapshot).Responses.Rates.Single(r => r.Breakdown == Breakdowns.Sector).Submitted;

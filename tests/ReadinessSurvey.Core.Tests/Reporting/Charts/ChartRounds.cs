@@ -35,7 +35,7 @@ public sealed class ChartRounds : IAsyncLifetime
             var roundId = await Rounds.OpenAsync(services.Services, $"Chart test {councils}");
             await services.WithAsync(sp => sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, councils, seed: 2025));
             await services.WithAsync(sp => sp.GetRequiredService<RoundAggregator>().AggregateAsync(roundId));
-            var source = await services.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, CancellationToken.None));
+            var source = await services.WithAsync(sp => sp.GetRequiredService<ReportService>().LoadAsync(roundId, published: true, CancellationToken.None));
             var council = await services.WithAsync(sp => sp.GetRequiredService<ReportService>().CouncilProfileAsync(roundId, source.CouncilCodes[0], CancellationToken.None));
             _rounds[councils] = new ChartRound(councils, source, SectorReportMapper.Map(source, published: false), SectorReportMapper.Map(source, published: true), council!);
         }

@@ -321,7 +321,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("ReturnCount")
@@ -331,7 +330,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");

@@ -296,8 +296,8 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                     InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ReturnCount = table.Column<int>(type: "integer", nullable: false),
                     ContentJson = table.Column<string>(type: "text", nullable: false),
-                    PublishedJson = table.Column<string>(type: "text", nullable: false),
-                    SuppressionLogJson = table.Column<string>(type: "text", nullable: false)
+                    PublishedJson = table.Column<string>(type: "text", nullable: true),
+                    SuppressionLogJson = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -318,7 +318,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("ReturnCount")
@@ -328,7 +327,6 @@ namespace ReadinessSurvey.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");

@@ -323,7 +323,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("ReturnCount")
@@ -333,7 +332,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");

@@ -295,8 +295,8 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                     InputHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ReturnCount = table.Column<int>(type: "int", nullable: false),
                     ContentJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    PublishedJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    SuppressionLogJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    PublishedJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SuppressionLogJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {

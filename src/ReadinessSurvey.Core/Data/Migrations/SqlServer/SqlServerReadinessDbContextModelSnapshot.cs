@@ -320,7 +320,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("ReturnCount")
@@ -330,7 +329,6 @@ namespace ReadinessSurvey.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");

@@ -306,7 +306,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReturnCount")
@@ -316,7 +315,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -295,8 +295,8 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                     InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ContentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SuppressionLogJson = table.Column<string>(type: "TEXT", nullable: false)
+                    PublishedJson = table.Column<string>(type: "TEXT", nullable: true),
+                    SuppressionLogJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

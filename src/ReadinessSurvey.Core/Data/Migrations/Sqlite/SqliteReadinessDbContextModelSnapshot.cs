@@ -303,7 +303,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PublishedJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReturnCount")
@@ -313,7 +312,6 @@ namespace ReadinessSurvey.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SuppressionLogJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

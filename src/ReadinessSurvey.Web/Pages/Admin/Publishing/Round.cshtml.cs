@@ -83,7 +83,7 @@ public sealed class RoundModel(PublishingService publishing, ReportQueue queue, 
         Review = review;
         if (review.SuppressionLog.Count > 0)
         {
-            Wording = new SuppressionWording(await reports.LoadAsync(roundId, cancellationToken));
+            Wording = new SuppressionWording(await reports.LoadAsync(roundId, published: false, cancellationToken));
         }
 
         return true;
