@@ -25,8 +25,11 @@ public sealed class PublishingRound(ReadinessWebFactory factory) : IDisposable
         return (round, await round.AddRoundAsync(councils));
     }
 
-    /// <summary>Opens a round named uniquely, submits demo returns for the councils and aggregates it.</summary>
-    public async Task<int> AddRoundAsync(int councils = 30)
+    /// <summary>
+    /// Opens a round named uniquely, submits demo returns for the councils and aggregates it; without
+    /// <paramref name="publishedView"/> it only counts (the published view is then protected by the first report that needs it).
+    /// </summary>
+    public async Task<int> AddRoundAsync(int councils = 30, bool publishedView = true)
     {
         var name = "Publishing test " + Guid.NewGuid().ToString("N")[..8];
         _slugs.Add(WorkbookNames.Slug(name));
@@ -34,7 +37,8 @@ public sealed class PublishingRound(ReadinessWebFactory factory) : IDisposable
         await WithAsync(async sp =>
         {
             await sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, councils, seed: 7);
-            return await sp.GetRequiredService<RoundAggregator>().AggregateAsync(roundId);
+            var aggregator = sp.GetRequiredService<RoundAggregator>();
+            return publishedView ? await aggregator.AggregateAsync(roundId) : await aggregator.CountAsync(roundId);
         });
         return roundId;
     }

@@ -8,6 +8,10 @@ internal sealed class AuditProgram : IDisposable
     private const double Tolerance = 1e-6;
     private const int ScreenPasses = 24;
 
+    /// <summary>Own solves between two <see cref="Reach"/> passes with the cells withheld so far free, and how many solves each takes.</summary>
+    private const int ReachEvery = 16;
+    private const int ReachPasses = 4;
+
     private readonly Solver _solver = CreateSolver();
     private readonly IReadOnlyList<RegisterAtom> _atoms;
     private readonly Dictionary<(string Family, string Row), Variable[]> _rows = new();
@@ -93,39 +97,27 @@ internal sealed class AuditProgram : IDisposable
     /// set of published counts whose equations, broken, let it reach that bound while every other published
     /// count, the register and the routing still hold. Withholding that set removes exactly those equations.
     /// Cells chosen once cost nothing afterwards, so narrow cells share complements, and a bound another
-    /// cell's point already reaches needs no solve of its own. A linear program (the relaxation the audit's
+    /// cell's point already reaches needs no solve of its own; every few solves, a pass that pushes every open cell
+    /// at once with only the cells chosen so far free settles the bounds those complements already reach (on a
+    /// 30-council round this halves the solves and withholds the same cells). A linear program (the relaxation the audit's
     /// attacker uses); a narrow cell no set of breakable counts can protect has null complements.
     /// </summary>
     public IReadOnlyList<Protection> Complements(IReadOnlyList<CellRange> narrow, int threshold)
     {
-        var objective = _solver.Objective();
-        objective.Clear();
-        foreach (var (_, over, under, weight) in _breakable)
-        {
-            objective.SetCoefficient(over, weight);
-            objective.SetCoefficient(under, weight);
-        }
-
-        objective.SetMinimization();
         var keys = narrow.Select(r => KeyOf(r.Cell)).ToList();
         var down = narrow.Select(r => (double)Math.Max(0, r.High - threshold + 1)).ToList();
         // Up to threshold - 1 above that, or to everything the register allows when that is less.
         var up = narrow.Select((r, i) => (double)Math.Min(down[i] + threshold - 1, r.Cap)).ToList();
         var reachedDown = narrow.Select((r, i) => r.Low <= down[i]).ToArray();
         var reachedUp = narrow.Select((r, i) => r.High >= up[i]).ToArray();
-        ReachWithoutBreaking(keys, down, up, reachedDown, reachedUp);
-        objective.Clear();
-        foreach (var (_, over, under, weight) in _breakable)
-        {
-            objective.SetCoefficient(over, weight);
-            objective.SetCoefficient(under, weight);
-        }
-
-        objective.SetMinimization();
         var chosen = narrow.Select(_ => new List<AuditCell>()).ToList();
+        var withheld = new HashSet<AuditCell>();
+        Reach(keys, down, up, reachedDown, reachedUp, withheld, chosen, ScreenPasses);
+        SetCostObjective(withheld);
         var target = _solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
         Variable[] targetOf = [];
         var unprotectable = new bool[narrow.Count];
+        var sinceReach = 0;
         for (var i = 0; i < narrow.Count; i++)
         {
             foreach (var downward in new[] { true, false })
@@ -135,16 +127,29 @@ internal sealed class AuditProgram : IDisposable
                     continue;
                 }
 
+                if (sinceReach >= ReachEvery)
+                {
+                    // The cells withheld so far may be broken for free: a few solves pushing every open cell at once
+                    // settle many bounds the complements chosen since the last such pass already reach.
+                    target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
+                    Reach(keys, down, up, reachedDown, reachedUp, withheld, chosen, ReachPasses);
+                    SetCostObjective(withheld);
+                    sinceReach = 0;
+                    if (downward ? reachedDown[i] : reachedUp[i])
+                    {
+                        continue;
+                    }
+                }
+
                 // One target row, rewritten for each cell: a row per cell would grow the program with every solve.
                 Array.ForEach(targetOf, v => target.SetCoefficient(v, 0));
                 targetOf = keys[i].Variables;
                 Array.ForEach(targetOf, v => target.SetCoefficient(v, 1));
                 target.SetBounds(downward ? double.NegativeInfinity : up[i], downward ? down[i] : double.PositiveInfinity);
                 var status = _solver.Solve();
+                sinceReach++;
                 // Read the point before the program changes again: OR-Tools forgets a solution once its model is modified.
-                List<AuditCell> cells = status == Solver.ResultStatus.OPTIMAL
-                    ? [.. _breakable.Where(b => b.Over.SolutionValue() + b.Under.SolutionValue() > Tolerance * 10).Select(b => b.Cell)]
-                    : [];
+                List<AuditCell> cells = status == Solver.ResultStatus.OPTIMAL ? Broken() : [];
                 var point = status == Solver.ResultStatus.OPTIMAL ? keys.Select(k => k.Variables.Sum(v => v.SolutionValue())).ToList() : null;
                 target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
                 if (point is null)
@@ -154,28 +159,18 @@ internal sealed class AuditProgram : IDisposable
                 }
 
                 chosen[i].AddRange(cells);
-                var withheld = cells.ToHashSet();
-                foreach (var (_, over, under, _) in _breakable.Where(b => withheld.Contains(b.Cell)))
+                var now = cells.ToHashSet();
+                foreach (var (cell, over, under, _) in _breakable.Where(b => !withheld.Contains(b.Cell) && now.Contains(b.Cell)))
                 {
                     // Withheld now: free from here on.
-                    objective.SetCoefficient(over, 0);
-                    objective.SetCoefficient(under, 0);
+                    withheld.Add(cell);
+                    _solver.Objective().SetCoefficient(over, 0);
+                    _solver.Objective().SetCoefficient(under, 0);
                 }
 
                 // This point breaks only the equations of the cells just chosen (and of cells chosen before, now
                 // withheld): a bound it reaches is reached once they are withheld, so they count for that cell too.
-                for (var j = i; j < narrow.Count; j++)
-                {
-                    var reachesDown = !reachedDown[j] && point[j] <= down[j] + Tolerance * 10;
-                    var reachesUp = !reachedUp[j] && point[j] >= up[j] - Tolerance * 10;
-                    if (j > i && (reachesDown || reachesUp))
-                    {
-                        chosen[j].AddRange(cells);
-                    }
-
-                    reachedDown[j] |= reachesDown;
-                    reachedUp[j] |= reachesUp;
-                }
+                Settle(point, i, cells, down, up, reachedDown, reachedUp, chosen);
             }
         }
 
@@ -183,15 +178,62 @@ internal sealed class AuditProgram : IDisposable
     }
 
     /// <summary>
-    /// A few solves with nothing broken, each pushing every cell toward a bound it has not reached (all at
-    /// once, then seeded subsets): many candidates reach both at points of the program as published, and need
-    /// no solve of their own.
+    /// Marks the bounds a point reaches, for the cells from <paramref name="own"/> on (all when -1), crediting each
+    /// other cell with the cells the point breaks as its complements (the own cell has them already).
     /// </summary>
-    private void ReachWithoutBreaking(List<(string Id, Variable[] Variables)> keys, List<double> down, List<double> up, bool[] reachedDown, bool[] reachedUp)
+    private static void Settle(
+        List<double> point, int own, List<AuditCell> broken, List<double> down, List<double> up, bool[] reachedDown, bool[] reachedUp, List<List<AuditCell>> chosen)
     {
-        _breakable.ForEach(b => { b.Over.SetUb(0); b.Under.SetUb(0); });
-        var random = new Random(keys.Count);
-        for (var pass = 0; pass < ScreenPasses; pass++)
+        for (var j = Math.Max(own, 0); j < point.Count; j++)
+        {
+            var reachesDown = !reachedDown[j] && point[j] <= down[j] + Tolerance * 10;
+            var reachesUp = !reachedUp[j] && point[j] >= up[j] - Tolerance * 10;
+            if (j != own && (reachesDown || reachesUp))
+            {
+                chosen[j].AddRange(broken);
+            }
+
+            reachedDown[j] |= reachesDown;
+            reachedUp[j] |= reachesUp;
+        }
+    }
+
+    /// <summary>The breakable cells whose equations the last solve broke.</summary>
+    private List<AuditCell> Broken() =>
+        [.. _breakable.Where(b => b.Over.SolutionValue() + b.Under.SolutionValue() > Tolerance * 10).Select(b => b.Cell)];
+
+    /// <summary>The cost of breaking published counts, per council of difference; those already withheld are free.</summary>
+    private void SetCostObjective(HashSet<AuditCell> withheld)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var (cell, over, under, weight) in _breakable)
+        {
+            var cost = withheld.Contains(cell) ? 0 : weight;
+            objective.SetCoefficient(over, cost);
+            objective.SetCoefficient(under, cost);
+        }
+
+        objective.SetMinimization();
+    }
+
+    /// <summary>
+    /// A few solves where only the cells already withheld may break, each pushing every open cell toward a bound it
+    /// has not reached (all at once, then seeded subsets): many candidates reach both at such points and need no
+    /// solve of their own. A bound reached is credited with the withheld cells that point breaks.
+    /// </summary>
+    private void Reach(
+        List<(string Id, Variable[] Variables)> keys, List<double> down, List<double> up, bool[] reachedDown, bool[] reachedUp,
+        HashSet<AuditCell> withheld, List<List<AuditCell>> chosen, int passes)
+    {
+        _breakable.ForEach(b =>
+        {
+            var limit = withheld.Contains(b.Cell) ? double.PositiveInfinity : 0;
+            b.Over.SetUb(limit);
+            b.Under.SetUb(limit);
+        });
+        var random = new Random(keys.Count + withheld.Count);
+        for (var pass = 0; pass < passes; pass++)
         {
             var objective = _solver.Objective();
             objective.Clear();
@@ -224,12 +266,8 @@ internal sealed class AuditProgram : IDisposable
 
             objective.SetMaximization();
             Solve();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var value = keys[i].Variables.Sum(v => v.SolutionValue());
-                reachedDown[i] |= value <= down[i] + Tolerance * 10;
-                reachedUp[i] |= value >= up[i] - Tolerance * 10;
-            }
+            var broken = withheld.Count == 0 ? [] : Broken();
+            Settle([.. keys.Select(k => k.Variables.Sum(v => v.SolutionValue()))], -1, broken, down, up, reachedDown, reachedUp, chosen);
         }
 
         _breakable.ForEach(b => { b.Over.SetUb(double.PositiveInfinity); b.Under.SetUb(double.PositiveInfinity); });
