@@ -45,19 +45,14 @@ public sealed class SnapshotReader(ReadinessDbContext db)
     /// first is. It is the current one once the run that counted it has protected it; until then, the one before.
     /// </summary>
     public Task<AggregateSnapshot?> GetLatestProtectedSnapshotAsync(int roundId, CancellationToken cancellationToken = default) =>
-        db.AggregateSnapshots.AsNoTracking()
-            .Where(s => s.RoundId == roundId && s.PublishedJson != null)
-            .OrderByDescending(s => s.Id)
+        LatestProtected(roundId)
             .Include(s => s.Councils)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The newest protected published view of the round (see <see cref="GetLatestProtectedSnapshotAsync"/>), or null.</summary>
     public async Task<SnapshotContent?> GetLatestPublishedAsync(int roundId, CancellationToken cancellationToken = default) =>
-        await db.AggregateSnapshots.AsNoTracking()
-            .Where(s => s.RoundId == roundId && s.PublishedJson != null)
-            .OrderByDescending(s => s.Id)
-            .FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
+        await LatestProtected(roundId).FirstOrDefaultAsync(cancellationToken) is { } snapshot ? SnapshotJson.ReadPublished(snapshot) : null;
 
     /// <summary>The internal view of the current snapshot (small cells and per-council data), or null.</summary>
     public async Task<SnapshotContent?> GetCurrentContentAsync(int roundId, CancellationToken cancellationToken = default) =>
@@ -66,6 +61,11 @@ public sealed class SnapshotReader(ReadinessDbContext db)
     private IQueryable<AggregateSnapshot> Current(int roundId) =>
         db.AggregateSnapshots.AsNoTracking()
             .Where(s => s.RoundId == roundId && s.IsCurrent)
+            .OrderByDescending(s => s.Id);
+
+    private IQueryable<AggregateSnapshot> LatestProtected(int roundId) =>
+        db.AggregateSnapshots.AsNoTracking()
+            .Where(s => s.RoundId == roundId && s.PublishedJson != null)
             .OrderByDescending(s => s.Id);
 }
 

@@ -131,7 +131,6 @@ internal sealed class AuditProgram : IDisposable
                 {
                     // The cells withheld so far may be broken for free: a few solves pushing every open cell at once
                     // settle many bounds the complements chosen since the last such pass already reach.
-                    target.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
                     Reach(keys, down, up, reachedDown, reachedUp, withheld, chosen, ReachPasses);
                     SetCostObjective(withheld);
                     sinceReach = 0;
@@ -266,8 +265,7 @@ internal sealed class AuditProgram : IDisposable
 
             objective.SetMaximization();
             Solve();
-            var broken = withheld.Count == 0 ? [] : Broken();
-            Settle([.. keys.Select(k => k.Variables.Sum(v => v.SolutionValue()))], -1, broken, down, up, reachedDown, reachedUp, chosen);
+            Settle([.. keys.Select(k => k.Variables.Sum(v => v.SolutionValue()))], -1, Broken(), down, up, reachedDown, reachedUp, chosen);
         }
 
         _breakable.ForEach(b => { b.Over.SetUb(double.PositiveInfinity); b.Under.SetUb(double.PositiveInfinity); });
