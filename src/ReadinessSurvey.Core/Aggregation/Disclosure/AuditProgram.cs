@@ -21,12 +21,13 @@ internal sealed class AuditProgram : IDisposable
     private readonly Dictionary<string, (int Low, int High)> _partial = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Variable[]> _open = new(StringComparer.Ordinal);
     private readonly List<(AuditCell Cell, Variable Over, Variable Under, double Weight)> _breakable = [];
+    private readonly Variable[] _submitted;
     private int _threshold = int.MaxValue;
 
     public AuditProgram(IReadOnlyList<AuditFamily> families, IReadOnlyList<RegisterAtom> atoms)
     {
         _atoms = atoms;
-        var submitted = Add(LinkedAudit.ResponseFamily, LinkedAudit.SubmittedRow);
+        var submitted = _submitted = Add(LinkedAudit.ResponseFamily, LinkedAudit.SubmittedRow);
         foreach (var family in families.Where(f => f.Name != LinkedAudit.ResponseFamily))
         {
             var rows = family.Rows.Select(row => Add(family.Name, row)).ToList();
@@ -58,6 +59,36 @@ internal sealed class AuditProgram : IDisposable
     }
 
     public bool Has(string family) => _families.Contains(family);
+
+    /// <summary>
+    /// How many councils of each atom submitted at a point consistent with everything published: midway between the
+    /// points with the most and the fewest councils counted in every row, so away from the register's extremes.
+    /// </summary>
+    public double[] SubmittedPoint()
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var variable in _rows.Values.SelectMany(row => row))
+        {
+            objective.SetCoefficient(variable, 1);
+        }
+
+        objective.SetMaximization();
+        Solve();
+        var most = _submitted.Select(v => v.SolutionValue()).ToList();
+        objective.SetMinimization();
+        Solve();
+        return [.. _submitted.Select((v, a) => (most[a] + v.SolutionValue()) / 2)];
+    }
+
+    /// <summary>Fixes how many councils of each atom submitted (see <see cref="SubmittedPoint"/>).</summary>
+    public void FixSubmitted(IReadOnlyList<double> submitted)
+    {
+        for (var a = 0; a < _submitted.Length; a++)
+        {
+            _submitted[a].SetBounds(submitted[a], submitted[a]);
+        }
+    }
 
     /// <summary>
     /// Writes each published count as an equation over its group's atoms. A cell given a cost may break its

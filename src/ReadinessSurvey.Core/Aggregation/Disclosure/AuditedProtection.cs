@@ -75,7 +75,11 @@ public static class AuditedProtection
             narrow = candidates;
             if (round < MaxRounds)
             {
-                var protections = LinkedAudit.Complements(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows));
+                // First each question in a program of its own (fast); then, for the few cells it cannot protect, the whole program.
+                var byQuestion = round == 1;
+                var protections = byQuestion
+                    ? LinkedAudit.ComplementsByQuestion(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows))
+                    : LinkedAudit.Complements(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows));
                 foreach (var (range, protection) in candidates.Zip(protections))
                 {
                     foreach (var complement in protection.Complements ?? [])

@@ -105,6 +105,74 @@ public static class LinkedAudit
         return program.Complements(narrow, threshold);
     }
 
+    /// <summary>
+    /// Complements as <see cref="Complements"/> chooses them, but each question's narrow cells in a program of their
+    /// own: the question, the questions routing links tie to it, and the response counts, with how many councils of
+    /// each atom submitted fixed at one point consistent with everything published. Only those submitted counts tie
+    /// one question to another, so a point of such a program, joined to the other questions' values at that point, is a
+    /// point of the whole program: what it proves reached is reached there too. It is a fraction of the whole, so its
+    /// solves are many times faster; with the submitted counts fixed it may withhold a little more, and a cell it
+    /// cannot protect gets null complements (the caller tries the whole program). The response counts' own narrow
+    /// cells get the whole program.
+    /// </summary>
+    public static IReadOnlyList<Protection> ComplementsByQuestion(
+        IReadOnlyList<AuditFamily> families,
+        IReadOnlyList<AuditCell> cells,
+        IReadOnlyList<RegisterAtom> atoms,
+        IReadOnlyList<RoutingLink> links,
+        IReadOnlyList<CellRange> narrow,
+        int threshold,
+        Func<AuditCell, double?> cost)
+    {
+        ArgumentNullException.ThrowIfNull(families);
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(narrow);
+        var groupOf = RoutedGroups(families, links);
+        double[] submitted;
+        using (var whole = Build(families, cells, atoms, links, _ => null))
+        {
+            submitted = whole.SubmittedPoint();
+        }
+
+        var protections = new Protection[narrow.Count];
+        foreach (var group in Enumerable.Range(0, narrow.Count).GroupBy(i => groupOf.GetValueOrDefault(narrow[i].Cell.Family)))
+        {
+            var own = group.Key is null
+                ? families
+                : [.. families.Where(f => f.Name == ResponseFamily || groupOf.GetValueOrDefault(f.Name) == group.Key)];
+            var names = own.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            using var program = Build(own, [.. cells.Where(c => names.Contains(c.Family))], atoms, links, cost);
+            if (group.Key is not null)
+            {
+                program.FixSubmitted(submitted);
+            }
+
+            var indices = group.ToList();
+            foreach (var (i, protection) in indices.Zip(program.Complements([.. indices.Select(i => narrow[i])], threshold)))
+            {
+                protections[i] = protection;
+            }
+        }
+
+        return protections;
+    }
+
+    /// <summary>
+    /// Each family's group of the families routing links tie together (transitively), named by one of them; the
+    /// response family, which every question is tied to through the councils that submitted, is in none.
+    /// </summary>
+    private static Dictionary<string, string> RoutedGroups(IReadOnlyList<AuditFamily> families, IReadOnlyList<RoutingLink> links)
+    {
+        var parent = families.Where(f => f.Name != ResponseFamily).ToDictionary(f => f.Name, f => f.Name, StringComparer.Ordinal);
+        string Root(string family) => parent[family] == family ? family : parent[family] = Root(parent[family]);
+        foreach (var link in links.Where(l => parent.ContainsKey(l.Family) && parent.ContainsKey(l.LeadFamily)))
+        {
+            parent[Root(link.Family)] = Root(link.LeadFamily);
+        }
+
+        return parent.Keys.ToDictionary(f => f, Root, StringComparer.Ordinal);
+    }
+
     /// <summary>The attacker's program: every published count an equation (breakable where it has a cost), with the routing between the families published.</summary>
     private static AuditProgram Build(
         IReadOnlyList<AuditFamily> families, IReadOnlyList<AuditCell> cells, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, Func<AuditCell, double?> cost)

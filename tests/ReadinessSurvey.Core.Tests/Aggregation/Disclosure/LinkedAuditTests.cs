@@ -92,6 +92,42 @@ public sealed class LinkedAuditTests
     }
 
     [Fact]
+    public void ComplementsByQuestion_protects_a_pinned_region_with_its_own_questions_cells_and_the_whole_program_agrees()
+    {
+        // The first test's question, whose North East is pinned at 3, beside a second question published in full.
+        var g1 = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
+        var g2 = new AuditFamily("question:G2", ["cloud"], null, RowRule.None);
+        AuditCell G1(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
+        AuditCell G2(string breakdown, string group, int? value) => new("question:G2", "cloud", breakdown, group, value);
+        var cells = new[]
+        {
+            G1(Breakdowns.Sector, Breakdowns.AllGroup, 71),
+            G1(Breakdowns.Type, "UA", 14), G1(Breakdowns.Type, "MD", 8), G1(Breakdowns.Type, "NMD", 28), G1(Breakdowns.Type, "CTY", 11),
+            G1(Breakdowns.Type, "LBO", null), G1(Breakdowns.Type, "WPA", null),
+            G1(Breakdowns.Region, "SE", 52), G1(Breakdowns.Region, "NW", 6),
+            G1(Breakdowns.Region, "NE", null), G1(Breakdowns.Region, "LON", null), G1(Breakdowns.Region, "WAL", null),
+            G2(Breakdowns.Sector, Breakdowns.AllGroup, 20),
+            G2(Breakdowns.Type, "UA", 4), G2(Breakdowns.Type, "MD", 3), G2(Breakdowns.Type, "NMD", 8), G2(Breakdowns.Type, "CTY", 3),
+            G2(Breakdowns.Type, "LBO", 1), G2(Breakdowns.Type, "WPA", 1),
+            G2(Breakdowns.Region, "NE", 2), G2(Breakdowns.Region, "SE", 14), G2(Breakdowns.Region, "LON", 1),
+            G2(Breakdowns.Region, "WAL", 1), G2(Breakdowns.Region, "NW", 2),
+        };
+        AuditFamily[] families = [Response, g1, g2];
+        var narrow = LinkedAudit.Ranges(families, cells, Atoms, []).Where(r => !LinkedAudit.IsSafe(r, 5)).ToList();
+
+        var protection = Assert.Single(LinkedAudit.ComplementsByQuestion(
+            families, cells, Atoms, [], narrow, 5, c => c.Breakdown == Breakdowns.Sector ? 10 : 1));
+
+        Assert.Equal(G1(Breakdowns.Region, "NE", null), Assert.Single(narrow).Cell);
+        var complements = protection.Complements!;
+        Assert.NotEmpty(complements);
+        Assert.All(complements, c => Assert.Equal("question:G1", c.Family));
+        var withheld = cells.Select(c => complements.Contains(c) ? c with { Value = null } : c).ToList();
+        var northEast = LinkedAudit.Ranges(families, withheld, Atoms, []).Single(r => r.Cell == narrow[0].Cell);
+        Assert.True(LinkedAudit.IsSafe(northEast, 5), $"North East is still seen only from {northEast.Low} to {northEast.High}.");
+    }
+
+    [Fact]
     public void Ranges_refuses_counts_that_contradict_each_other()
     {
         var family = new AuditFamily("question:G1", ["x"], null, RowRule.None);
