@@ -76,10 +76,8 @@ public static class AuditedProtection
             if (round < MaxRounds)
             {
                 // First each question in a program of its own (fast); then, for the few cells it cannot protect, the whole program.
-                var byQuestion = round == 1;
-                var protections = byQuestion
-                    ? LinkedAudit.ComplementsByQuestion(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows))
-                    : LinkedAudit.Complements(system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows));
+                var protections = LinkedAudit.Complements(
+                    system.Families, system.Cells, atoms, links, candidates, threshold, c => CostOf(c, submittedRows), byQuestion: round == 1);
                 foreach (var (range, protection) in candidates.Zip(protections))
                 {
                     foreach (var complement in protection.Complements ?? [])

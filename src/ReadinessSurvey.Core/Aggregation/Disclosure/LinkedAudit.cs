@@ -90,6 +90,15 @@ public static class LinkedAudit
     /// solves (see <c>AuditProgram.Complements</c>). <paramref name="cost"/> gives a published cell's cost of
     /// being withheld, per council of difference, or null for a cell that must stay published.
     /// </summary>
+    /// <param name="byQuestion">
+    /// Each question's narrow cells in a program of their own: the question, the questions routing links tie to it,
+    /// and the response counts, with how many councils of each atom submitted fixed at one point consistent with
+    /// everything published. Only those submitted counts tie one question to another, so a point of such a program,
+    /// joined to the other questions' values at that point, is a point of the whole program: what it proves reached
+    /// is reached there too. It is a fraction of the whole, so its solves are many times faster; with the submitted
+    /// counts fixed it may withhold a little more, and a cell it cannot protect gets null complements (the caller
+    /// tries the whole program). The response counts' own narrow cells get the whole program.
+    /// </param>
     public static IReadOnlyList<Protection> Complements(
         IReadOnlyList<AuditFamily> families,
         IReadOnlyList<AuditCell> cells,
@@ -97,36 +106,19 @@ public static class LinkedAudit
         IReadOnlyList<RoutingLink> links,
         IReadOnlyList<CellRange> narrow,
         int threshold,
-        Func<AuditCell, double?> cost)
-    {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(links);
-        using var program = Build(families, cells, atoms, links, cost);
-        return program.Complements(narrow, threshold);
-    }
-
-    /// <summary>
-    /// Complements as <see cref="Complements"/> chooses them, but each question's narrow cells in a program of their
-    /// own: the question, the questions routing links tie to it, and the response counts, with how many councils of
-    /// each atom submitted fixed at one point consistent with everything published. Only those submitted counts tie
-    /// one question to another, so a point of such a program, joined to the other questions' values at that point, is a
-    /// point of the whole program: what it proves reached is reached there too. It is a fraction of the whole, so its
-    /// solves are many times faster; with the submitted counts fixed it may withhold a little more, and a cell it
-    /// cannot protect gets null complements (the caller tries the whole program). The response counts' own narrow
-    /// cells get the whole program.
-    /// </summary>
-    public static IReadOnlyList<Protection> ComplementsByQuestion(
-        IReadOnlyList<AuditFamily> families,
-        IReadOnlyList<AuditCell> cells,
-        IReadOnlyList<RegisterAtom> atoms,
-        IReadOnlyList<RoutingLink> links,
-        IReadOnlyList<CellRange> narrow,
-        int threshold,
-        Func<AuditCell, double?> cost)
+        Func<AuditCell, double?> cost,
+        bool byQuestion = false)
     {
         ArgumentNullException.ThrowIfNull(families);
         ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(narrow);
+        if (!byQuestion)
+        {
+            using var whole = Build(families, cells, atoms, links, cost);
+            return whole.Complements(narrow, threshold);
+        }
+
         var groupOf = RoutedGroups(families, links);
         double[] submitted;
         using (var whole = Build(families, cells, atoms, links, _ => null))

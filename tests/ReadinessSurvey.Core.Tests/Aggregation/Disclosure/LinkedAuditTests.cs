@@ -20,24 +20,24 @@ public sealed class LinkedAuditTests
 
     private static readonly AuditFamily Response = new(LinkedAudit.ResponseFamily, [LinkedAudit.SubmittedRow], null, RowRule.None);
 
+    // The example: all 71; types published but London boroughs and Welsh unitaries; regions
+    // published but North East, London and Wales. London + Wales = 71 - 61 = 10 from the types, so
+    // North East = 71 - 58 - 10 = 3 from the regions.
+    private static readonly AuditFamily ExampleFamily = new("question:G1", ["on_premises"], null, RowRule.None);
+
+    private static readonly AuditCell[] ExampleCells =
+    [
+        G1(Breakdowns.Sector, Breakdowns.AllGroup, 71),
+        G1(Breakdowns.Type, "UA", 14), G1(Breakdowns.Type, "MD", 8), G1(Breakdowns.Type, "NMD", 28), G1(Breakdowns.Type, "CTY", 11),
+        G1(Breakdowns.Type, "LBO", null), G1(Breakdowns.Type, "WPA", null),
+        G1(Breakdowns.Region, "SE", 52), G1(Breakdowns.Region, "NW", 6),
+        G1(Breakdowns.Region, "NE", null), G1(Breakdowns.Region, "LON", null), G1(Breakdowns.Region, "WAL", null),
+    ];
+
     [Fact]
     public void Ranges_solves_a_region_that_the_type_table_gives_away()
     {
-        // The example: all 71; types published but London boroughs and Welsh unitaries; regions
-        // published but North East, London and Wales. London + Wales = 71 - 61 = 10 from the types, so
-        // North East = 71 - 58 - 10 = 3 from the regions.
-        var family = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
-        AuditCell Cell(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
-        var cells = new[]
-        {
-            Cell(Breakdowns.Sector, Breakdowns.AllGroup, 71),
-            Cell(Breakdowns.Type, "UA", 14), Cell(Breakdowns.Type, "MD", 8), Cell(Breakdowns.Type, "NMD", 28), Cell(Breakdowns.Type, "CTY", 11),
-            Cell(Breakdowns.Type, "LBO", null), Cell(Breakdowns.Type, "WPA", null),
-            Cell(Breakdowns.Region, "SE", 52), Cell(Breakdowns.Region, "NW", 6),
-            Cell(Breakdowns.Region, "NE", null), Cell(Breakdowns.Region, "LON", null), Cell(Breakdowns.Region, "WAL", null),
-        };
-
-        var ranges = LinkedAudit.Ranges([Response, family], cells, Atoms, []).ToDictionary(r => r.Cell.Group);
+        var ranges = LinkedAudit.Ranges([Response, ExampleFamily], ExampleCells, Atoms, []).ToDictionary(r => r.Cell.Group);
 
         Assert.Equal((3, 3), (ranges["NE"].Low, ranges["NE"].High));
         Assert.Equal((0, 10), (ranges["LON"].Low, ranges["LON"].High));
@@ -92,31 +92,25 @@ public sealed class LinkedAuditTests
     }
 
     [Fact]
-    public void ComplementsByQuestion_protects_a_pinned_region_with_its_own_questions_cells_and_the_whole_program_agrees()
+    public void Complements_by_question_protect_a_pinned_region_with_its_own_questions_cells_and_the_whole_program_agrees()
     {
-        // The first test's question, whose North East is pinned at 3, beside a second question published in full.
-        var g1 = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
+        // The example, whose North East is pinned at 3, beside a second question published in full.
         var g2 = new AuditFamily("question:G2", ["cloud"], null, RowRule.None);
-        AuditCell G1(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
         AuditCell G2(string breakdown, string group, int? value) => new("question:G2", "cloud", breakdown, group, value);
-        var cells = new[]
-        {
-            G1(Breakdowns.Sector, Breakdowns.AllGroup, 71),
-            G1(Breakdowns.Type, "UA", 14), G1(Breakdowns.Type, "MD", 8), G1(Breakdowns.Type, "NMD", 28), G1(Breakdowns.Type, "CTY", 11),
-            G1(Breakdowns.Type, "LBO", null), G1(Breakdowns.Type, "WPA", null),
-            G1(Breakdowns.Region, "SE", 52), G1(Breakdowns.Region, "NW", 6),
-            G1(Breakdowns.Region, "NE", null), G1(Breakdowns.Region, "LON", null), G1(Breakdowns.Region, "WAL", null),
+        AuditCell[] cells =
+        [
+            .. ExampleCells,
             G2(Breakdowns.Sector, Breakdowns.AllGroup, 20),
             G2(Breakdowns.Type, "UA", 4), G2(Breakdowns.Type, "MD", 3), G2(Breakdowns.Type, "NMD", 8), G2(Breakdowns.Type, "CTY", 3),
             G2(Breakdowns.Type, "LBO", 1), G2(Breakdowns.Type, "WPA", 1),
             G2(Breakdowns.Region, "NE", 2), G2(Breakdowns.Region, "SE", 14), G2(Breakdowns.Region, "LON", 1),
             G2(Breakdowns.Region, "WAL", 1), G2(Breakdowns.Region, "NW", 2),
-        };
-        AuditFamily[] families = [Response, g1, g2];
+        ];
+        AuditFamily[] families = [Response, ExampleFamily, g2];
         var narrow = LinkedAudit.Ranges(families, cells, Atoms, []).Where(r => !LinkedAudit.IsSafe(r, 5)).ToList();
 
-        var protection = Assert.Single(LinkedAudit.ComplementsByQuestion(
-            families, cells, Atoms, [], narrow, 5, c => c.Breakdown == Breakdowns.Sector ? 10 : 1));
+        var protection = Assert.Single(LinkedAudit.Complements(
+            families, cells, Atoms, [], narrow, 5, c => c.Breakdown == Breakdowns.Sector ? 10 : 1, byQuestion: true));
 
         Assert.Equal(G1(Breakdowns.Region, "NE", null), Assert.Single(narrow).Cell);
         var complements = protection.Complements!;
@@ -140,4 +134,6 @@ public sealed class LinkedAuditTests
         var error = Assert.Throws<InvalidOperationException>(() => LinkedAudit.Ranges([Response, family], cells, Atoms, []));
         Assert.Contains("contradict", error.Message, StringComparison.Ordinal);
     }
+
+    private static AuditCell G1(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
 }
