@@ -335,10 +335,11 @@ internal sealed class AuditProgram : IDisposable
 
     /// <summary>
     /// Proves cells safe cheaply before any cell gets its own two solves: a few solves with one objective
-    /// over all the cells (all up, all down, then seeded mixed signs) give feasible points, and every value a
-    /// cell takes at one is a value the attacker cannot rule out. A cell seen at two whole values that are
-    /// already safe (see <see cref="LinkedAudit.IsSafe"/>) needs no exact bounds; every other cell gets them,
-    /// so a range that is unsafe or a single value is always exact (a safe cell's range may be part of its true range).
+    /// over all the cells (all up, all down, then seeded mixed signs, up to 24 or until one settles nothing) give
+    /// feasible points, and every value a cell takes at one is a value the attacker cannot rule out. A cell seen at
+    /// two whole values that are already safe (see <see cref="LinkedAudit.IsSafe"/>) needs no exact bounds; every
+    /// other cell gets them, so a range that is unsafe or a single value is always exact (a safe cell's range may be
+    /// part of its true range).
     /// </summary>
     public void Screen(IEnumerable<AuditCell> cells, int threshold)
     {
@@ -373,7 +374,13 @@ internal sealed class AuditProgram : IDisposable
                 _seen[key.Id] = _seen.TryGetValue(key.Id, out var seen) ? (Math.Min(seen.Low, low), Math.Max(seen.High, high)) : (low, high);
             }
 
+            var before = pending.Count;
             pending = [.. pending.Where(k => Unsettled(k, threshold))];
+            if (pass >= 2 && pending.Count == before)
+            {
+                // A mixed pass that settles nothing: the cells left are narrow, or need their own solves.
+                break;
+            }
         }
 
         _threshold = threshold;
