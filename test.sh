@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what the tests need and is missing, builds, tests,
 # and ends with the line "N passed, N failed, N skipped" summed from the TRX results.
-# FAST=1 runs the fast loop: everything but the browser, LibreOffice and seeded-round disclosure attack
-# (Category=Audit) tests, once (no second pass of the database tests on PostgreSQL), and installs nothing.
+# FAST=1 runs the fast loop: everything but the browser, LibreOffice, seeded-round disclosure attack
+# (Category=Audit) and slow (Category=Slow: they start the executables or protect seeded rounds) tests, once
+# (no second pass of the database tests on PostgreSQL), and installs nothing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -30,7 +31,7 @@ install_missing() {
 filter=()
 if [ "${FAST:-}" = "1" ]; then
   SKIP_INSTALL=1
-  filter=(--filter "Category!=Browser&Category!=LibreOffice&Category!=Audit")
+  filter=(--filter "Category!=Browser&Category!=LibreOffice&Category!=Audit&Category!=Slow")
 fi
 
 if [ "${SKIP_INSTALL:-}" != "1" ]; then

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace ReadinessSurvey.Tests.Aggregation;
 
 /// <summary>A run over the whole register (339 councils) keeps its guarantees (its speed is in the performance project).</summary>
+[Trait("Category", "Slow")]
 public sealed class AggregationScaleTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Status = ["none", "exploring", "piloting", "live-some", "live-many"];

@@ -13,6 +13,7 @@ namespace ReadinessSurvey.Tests.Aggregation;
 /// "Piloting" and section C, then changes B1 to "Not using AI" (which hides section C and B4) and submits.
 /// Its section C answers stay stored, but aggregation keeps only the answers that apply.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HiddenAnswersTests : IDisposable
 {
     private const int Councils = 7;

@@ -15,6 +15,7 @@ namespace ReadinessSurvey.Tests.Aggregation;
 /// </summary>
 [Trait("Category", "Database")]
 [Collection(DemoRounds.Name)]
+[Trait("Category", "Slow")]
 public sealed class OptionBaseTests(ChartRounds rounds)
 {
     [Fact]

@@ -13,6 +13,7 @@ public sealed class CliCommandTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Demo_seed_submits_returns_then_aggregates_and_aggregate_runs_again_on_demand()
     {
         await RunAsync("round", "open", "--name", "Trial", "--survey", Rounds.DefaultSurvey, "--closes", "2099-12-31");

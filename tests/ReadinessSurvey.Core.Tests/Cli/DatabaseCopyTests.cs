@@ -8,6 +8,7 @@ using ReadinessSurvey.Tests.TestSupport;
 namespace ReadinessSurvey.Tests.Cli;
 
 /// <summary><c>database copy</c>: from the embedded SQLite file to an empty server database, without losing a row.</summary>
+[Trait("Category", "Slow")]
 public sealed class DatabaseCopyTests
 {
     [ServerDatabaseFact]

@@ -8,6 +8,7 @@ namespace ReadinessSurvey.Tests.Reporting;
 
 /// <summary>Reports of a round whose current snapshot is counted but not yet protected (decision 0093).</summary>
 [Trait("Category", "Database")]
+[Trait("Category", "Slow")]
 public sealed class ProtectedReportTests : IDisposable
 {
     private readonly TestDatabase _database = new();

@@ -15,6 +15,7 @@ namespace ReadinessSurvey.Tests.Web.MultiNode;
 /// Two web nodes with no job server and one worker, real processes on one server database, spoken to over
 /// real HTTP. Started once, used for the whole story, so the test stays light on a small machine.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class MultiNodeTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);

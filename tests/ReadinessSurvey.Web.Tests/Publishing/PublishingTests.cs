@@ -12,6 +12,7 @@ using ReadinessSurvey.Reporting;
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
 [Trait("Category", "Database")]
+[Trait("Category", "Slow")]
 public sealed partial class PublishingTests(PublishingApp fixture) : IClassFixture<PublishingApp>
 {
     [Fact]

@@ -5,6 +5,7 @@ using ReadinessSurvey.Tests.Web.Admin;
 namespace ReadinessSurvey.Tests.Web.Security;
 
 /// <summary>Links come from Site:BaseUrl only, and a Production start without a usable one is refused.</summary>
+[Trait("Category", "Slow")]
 public sealed class SiteAddressTests : IDisposable
 {
     private const string Worthing = "E07000229";

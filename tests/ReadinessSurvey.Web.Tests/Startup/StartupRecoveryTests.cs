@@ -8,6 +8,7 @@ namespace ReadinessSurvey.Tests.Web.Startup;
 /// Each wait below is a hang detector, not a speed target: a hang is forever, while a healthy start
 /// takes a few seconds here and up to a minute when the shared 2-core machine is busy.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StartupRecoveryTests : IDisposable
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(3);

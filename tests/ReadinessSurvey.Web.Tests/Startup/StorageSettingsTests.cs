@@ -10,6 +10,7 @@ namespace ReadinessSurvey.Tests.Web.Startup;
 /// checkout; a bad folder setting stops start-up with the setting and the path; test apps write nothing into
 /// the checkout.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StorageSettingsTests : IDisposable
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(3);

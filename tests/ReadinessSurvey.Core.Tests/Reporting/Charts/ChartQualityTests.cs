@@ -12,6 +12,7 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 /// into SQLite; the charts do not depend on the database, so these are not rerun on PostgreSQL.)
 /// </summary>
 [Collection(DemoRounds.Name)]
+[Trait("Category", "Slow")]
 public sealed class ChartQualityTests(ChartRounds rounds)
 {
     public static TheoryData<int> Sizes => [ChartRounds.Small, ChartRounds.Full];

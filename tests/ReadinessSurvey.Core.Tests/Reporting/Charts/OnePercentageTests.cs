@@ -12,6 +12,7 @@ namespace ReadinessSurvey.Tests.Reporting.Charts;
 /// </summary>
 [Trait("Category", "Database")]
 [Collection(DemoRounds.Name)]
+[Trait("Category", "Slow")]
 public sealed class OnePercentageTests(ChartRounds rounds)
 {
     private static readonly CultureInfo _invariant = CultureInfo.InvariantCulture;
