@@ -10,7 +10,8 @@ using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
-public sealed partial class ApiTokenTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
+[Collection(SharedPublishedRound.Name)]
+public sealed partial class ApiTokenTests(PublishingFixture fixture)
 {
     [Fact]
     public async Task A_token_is_shown_once_stored_as_a_hash_and_works_until_it_is_revoked()

@@ -9,7 +9,8 @@ using ReadinessSurvey.Data;
 
 namespace ReadinessSurvey.Tests.Web.Publishing;
 
-public sealed class PublishedApiTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
+[Collection(SharedPublishedRound.Name)]
+public sealed class PublishedApiTests(PublishingFixture fixture)
 {
     [Theory]
     [InlineData("/api/v1/rounds")]
@@ -55,7 +56,7 @@ public sealed class PublishedApiTests(PublishingFixture fixture) : IClassFixture
         var all = string.Join("\n", new[] { rounds, round, rates, dimensions, questions, maturity }.Select(d => d.RootElement.GetRawText()));
 
         var listed = rounds.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == fixture.RoundId);
-        Assert.Equal(30, listed.GetProperty("returns").GetInt32());
+        Assert.Equal(PublishingFixture.Councils, listed.GetProperty("returns").GetInt32());
         Assert.Equal("ai-readiness-2024-25", listed.GetProperty("surveyId").GetString());
         Assert.Equal(published.Threshold, round.RootElement.GetProperty("suppression").GetProperty("threshold").GetInt32());
         Assert.Equal(SnapshotJson.ReadSuppressionLog(snapshot).Count, round.RootElement.GetProperty("suppression").GetProperty("withheldCells").GetInt32());

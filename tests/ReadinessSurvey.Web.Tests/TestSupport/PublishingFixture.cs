@@ -2,16 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace ReadinessSurvey.Tests.Web;
 
-/// <summary>One web app per test class with a round of 30 submitted demo returns and its snapshot.</summary>
+/// <summary>
+/// One web app with a round of submitted demo returns and its protected snapshot, shared by the classes of the
+/// <see cref="SharedPublishedRound"/> collection (the protection is most of its set-up).
+/// </summary>
 public sealed partial class PublishingFixture : IAsyncLifetime, IDisposable
 {
+    /// <summary>Enough councils for a view with some response rates published and some withheld.</summary>
+    public const int Councils = 10;
+
     public ReadinessWebFactory Factory { get; } = new();
 
     public PublishingRound Data { get; private set; } = null!;
 
     public int RoundId { get; private set; }
 
-    public async Task InitializeAsync() => (Data, RoundId) = await PublishingRound.CreateAsync(Factory);
+    public async Task InitializeAsync() => (Data, RoundId) = await PublishingRound.CreateAsync(Factory, Councils);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -40,6 +46,16 @@ public sealed partial class PublishingFixture : IAsyncLifetime, IDisposable
 
     [GeneratedRegex(@"\d+$")]
     private static partial Regex TrailingNumber();
+}
+
+/// <summary>
+/// The classes that read one published round (reports, the API, its tokens): they run one after another, and none
+/// changes the round's returns or snapshot.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedPublishedRound : ICollectionFixture<PublishingFixture>
+{
+    public const string Name = "Published round";
 }
 
 /// <summary>One web app per test class for tests that open every round they need themselves: no round up front.</summary>
