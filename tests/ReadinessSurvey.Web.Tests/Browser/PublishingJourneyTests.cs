@@ -15,8 +15,9 @@ public sealed partial class PublishingJourneyTests(BrowserFixture browser)
     [Fact(Timeout = 300_000)]
     public async Task An_admin_requests_downloads_and_publishes_a_report_and_a_visitor_downloads_it()
     {
+        // Ten councils: a review page with both published and withheld cells, protected in seconds.
         using var data = new PublishingRound(browser.Factory);
-        var roundId = await data.AddRoundAsync();
+        var roundId = await data.AddRoundAsync(councils: 10);
         var page = await browser.SignedInAsync(PolicyRoles.Admin);
 
         // Request without choosing a report: the error summary, then a proper request.
