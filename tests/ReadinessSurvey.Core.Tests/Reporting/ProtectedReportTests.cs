@@ -20,7 +20,7 @@ public sealed class ProtectedReportTests : IDisposable
     {
         await using var services = await CoreServices.StartAsync(_database);
         var roundId = await Rounds.OpenAsync(services.Services, "Counted only");
-        await services.WithAsync(sp => sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, 8, seed: 4));
+        await services.WithAsync(sp => sp.GetRequiredService<DemoReturns>().SeedAsync(roundId, 3, seed: 4));
         var counted = await services.WithAsync(sp => sp.GetRequiredService<RoundAggregator>().CountAsync(roundId));
         Assert.Null(counted.SuppressedCells);
         using var folder = new OutputFolder();

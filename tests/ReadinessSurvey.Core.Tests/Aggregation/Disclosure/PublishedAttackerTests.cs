@@ -21,49 +21,50 @@ namespace ReadinessSurvey.Tests.Aggregation.Disclosure;
 /// </remarks>
 [Trait("Category", "Database")]
 [Trait("Category", "Audit")]
-public sealed class PublishedAttackerTests(ITestOutputHelper output) : IDisposable
+public sealed class PublishedAttackerTests(ITestOutputHelper output) : PublishedAttack(output)
 {
-    private readonly AttackedRound _round = new(output);
-
-    [Theory]
-    [InlineData(12, 5, 0)]
-    [InlineData(30, 11, 0)]
-    [InlineData(120, 21, 0)]
-    [InlineData(339, 31, 0)]
-    [InlineData(120, 23, 3)]
-    public Task A_seeded_round_gives_no_withheld_count_away(int councils, int seed, int tinyRegion) => _round.AttackAsync(councils, seed, tinyRegion);
-
-    public void Dispose() => _round.Dispose();
+    public static TheoryData<int, int, int> Cases => new()
+    {
+        { 12, 5, 0 },
+        { 30, 11, 0 },
+        { 120, 21, 0 },
+        { 339, 31, 0 },
+        { 120, 23, 3 },
+    };
 }
 
 /// <summary>More seeded rounds attacked as in <see cref="PublishedAttackerTests"/>.</summary>
 [Trait("Category", "Database")]
 [Trait("Category", "Audit")]
-public sealed class PublishedAttackerMoreRoundsTests(ITestOutputHelper output) : IDisposable
+public sealed class PublishedAttackerMoreRoundsTests(ITestOutputHelper output) : PublishedAttack(output)
 {
-    private readonly AttackedRound _round = new(output);
-
-    [Theory]
-    [InlineData(30, 12, 0)]
-    [InlineData(120, 22, 0)]
-    [InlineData(339, 32, 0)]
-    [InlineData(300, 33, 4)]
-    public Task A_seeded_round_gives_no_withheld_count_away(int councils, int seed, int tinyRegion) => _round.AttackAsync(councils, seed, tinyRegion);
-
-    public void Dispose() => _round.Dispose();
+    public static TheoryData<int, int, int> Cases => new()
+    {
+        { 30, 12, 0 },
+        { 120, 22, 0 },
+        { 339, 32, 0 },
+        { 300, 33, 4 },
+    };
 }
 
-/// <summary>One seeded round on a database of its own, aggregated, protected and attacked.</summary>
-internal sealed class AttackedRound(ITestOutputHelper output) : IDisposable
+/// <summary>
+/// One seeded round on a database of its own, aggregated, protected and attacked; each class that derives from it
+/// gives its own <c>Cases</c> (councils, seed, councils moved to a tiny region).
+/// </summary>
+public abstract class PublishedAttack(ITestOutputHelper output)
 {
-    private readonly TestDatabase _database = new();
-
-    public async Task AttackAsync(int councils, int seed, int tinyRegion)
+    // xunit looks the member up on the test class first: each derived class has its own Cases, which the analyzer cannot see here.
+#pragma warning disable xUnit1015
+    [Theory]
+    [MemberData("Cases")]
+#pragma warning restore xUnit1015
+    public async Task A_seeded_round_gives_no_withheld_count_away(int councils, int seed, int tinyRegion)
     {
-        await using var services = await CoreServices.StartAsync(_database);
+        using var database = new TestDatabase();
+        await using var services = await CoreServices.StartAsync(database);
         if (tinyRegion > 0)
         {
-            await MoveToATinyRegionAsync(tinyRegion);
+            await MoveToATinyRegionAsync(database, tinyRegion);
         }
 
         var roundId = await Rounds.OpenAsync(services.Services);
@@ -73,7 +74,7 @@ internal sealed class AttackedRound(ITestOutputHelper output) : IDisposable
         var summary = await services.WithAsync(sp => sp.GetRequiredService<RoundAggregator>().AggregateAsync(roundId));
         var aggregation = clock.Elapsed;
 
-        await using var db = _database.CreateContext();
+        await using var db = database.CreateContext();
         var snapshot = await db.AggregateSnapshots.AsNoTracking().SingleAsync(s => s.Id == summary.SnapshotId);
         var definition = await services.WithAsync(async sp =>
             await sp.GetRequiredService<SurveyLibrary>().GetAsync((await db.Rounds.SingleAsync(r => r.Id == roundId)).DefinitionVersionId));
@@ -112,9 +113,9 @@ internal sealed class AttackedRound(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>A region of only a few councils (the register has none smaller than 12): a few councils of the North East and Wales, of three types, move to it.</summary>
-    private async Task MoveToATinyRegionAsync(int councils)
+    private static async Task MoveToATinyRegionAsync(TestDatabase database, int councils)
     {
-        await using var db = _database.CreateContext();
+        await using var db = database.CreateContext();
         var moved = await db.Councils.Where(c => c.RegionCode == "E12000001" || c.TypeCode == "WPA").OrderBy(c => c.Code).ToListAsync();
         foreach (var council in moved.GroupBy(c => c.TypeCode).SelectMany(g => g.Take(2)).Take(councils))
         {
@@ -124,6 +125,4 @@ internal sealed class AttackedRound(ITestOutputHelper output) : IDisposable
 
         await db.SaveChangesAsync();
     }
-
-    public void Dispose() => _database.Dispose();
 }
