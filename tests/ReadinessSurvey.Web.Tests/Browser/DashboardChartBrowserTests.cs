@@ -12,14 +12,11 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 [Trait("Category", SharedBrowser.Trait)]
 public sealed class DashboardChartBrowserTests(BrowserFixture browser)
 {
-    private static readonly string s_screens = Path.Combine(Path.GetTempPath(), "readiness-screens");
-
     [Fact(Timeout = 600_000)]
     public async Task At_400_percent_zoom_the_dimension_charts_are_svg_that_fit_the_page_and_it_stays_accessible()
     {
         var round = await DashboardRound.SeedAsync(browser.Factory, 30);
         var (email, password) = await browser.Factory.AddUserAsync(PolicyRoles.Analyst);
-        Directory.CreateDirectory(s_screens);
 
         foreach (var (width, scale) in new[] { (1280, 1f), (375, 1f), (320, 4f) })
         {
@@ -41,7 +38,7 @@ public sealed class DashboardChartBrowserTests(BrowserFixture browser)
             var index = 0;
             foreach (var chart in await charts.AllAsync())
             {
-                await chart.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"dashboard-chart-{index++}-{width}x{scale}.png") });
+                await Screens.SaveAsync(chart, $"dashboard-chart-{index++}-{width}x{scale}");
                 Assert.StartsWith("data:image/svg+xml;base64,", await chart.GetAttributeAsync("src"), StringComparison.Ordinal);
                 var box = await chart.BoundingBoxAsync();
                 Assert.NotNull(box);
@@ -49,7 +46,7 @@ public sealed class DashboardChartBrowserTests(BrowserFixture browser)
             }
 
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the page scrolls sideways at {width} px");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"dashboard-dimensions-{width}x{scale}.png"), FullPage = true });
+            await Screens.SaveAsync(page, $"dashboard-dimensions-{width}x{scale}");
             await BrowserFixture.AssertAccessibleAsync(page);
         }
     }

@@ -71,7 +71,7 @@ public sealed class EmailPagesBrowserTests(BrowserFixture browser)
         {
             await page.SetViewportSizeAsync(width, 900);
             await BrowserFixture.AssertAccessibleAsync(page);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"readiness-email-{name}-{width}.png"), FullPage = true });
+            await Screens.SaveAsync(page, $"email-{name}-{width}");
         }
 
         await page.SetViewportSizeAsync(1280, 900);

@@ -6,14 +6,13 @@ namespace ReadinessSurvey.Tests.Web.Browser;
 /// What a council officer needs to finish the return without help (issue 15): changing an answer that
 /// hides questions, the server's own rules, the way back from an unfinished check, the information pages,
 /// the profile and the printable record. Every page's title is checked against its h1, and pages are
-/// photographed at desktop and phone widths (under the temp folder's readiness-screens) to be looked at.
+/// photographed at desktop and phone widths (in <see cref="Screens.Folder"/>, when a run asks for screenshots) to be looked at.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 [Trait("Category", SharedBrowser.Trait)]
 public sealed class RespondentFinishingTests(BrowserFixture browser)
 {
     private const string Service = " - AI readiness survey";
-    private static readonly string s_screens = Path.Combine(Path.GetTempPath(), "readiness-screens");
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
     [Fact(Timeout = 900_000)]
@@ -26,7 +25,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         var page = respondent.Page;
 
         await respondent.OpenAsync(new Uri(browser.BaseUrl, $"respond/start/{alex.Token}").ToString());
-        await ShootAsync(page, "task-list");
+        await Screens.ShootAsync(page, "task-list");
         var main = await page.Locator("main").InnerTextAsync();
         Assert.Contains("The survey closes on", main, StringComparison.Ordinal);
         Assert.Contains("days left", main, StringComparison.Ordinal);
@@ -42,14 +41,14 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         Assert.EndsWith("/respond?notice=unfinished", page.Url, StringComparison.Ordinal);
         Assert.Matches("You have [0-9]+ sections left to complete", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         await CheckAsync(page);
-        await ShootAsync(page, "task-list-unfinished");
+        await Screens.ShootAsync(page, "task-list-unfinished");
 
         // An error message names what is wrong.
         await page.GotoAsync("respond/section/a");
         await page.GetByLabel("How many staff does your council employ?").FillAsync("lots");
         await respondent.SaveAndContinueAsync();
         Assert.Contains("Enter how many staff your council employs as a number, like 25", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        await ShootAsync(page, "section-error");
+        await Screens.ShootAsync(page, "section-error");
 
         // B1 reveals B2 at once; changing B1 back hides it at once, and the save goes through.
         await page.GotoAsync("respond/section/b");
@@ -59,10 +58,10 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and come back later" }).ClickAsync();
         Assert.Contains("Your answers have been saved", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(page);
-        await ShootAsync(page, "task-list-saved");
+        await Screens.ShootAsync(page, "task-list-saved");
         await page.GotoAsync("respond/section/b");
         Assert.Contains("Last changed by you", await page.Locator("#q-B1-changed").InnerTextAsync(), StringComparison.Ordinal);
-        await ShootAsync(page, "section-b");
+        await Screens.ShootAsync(page, "section-b");
         await page.GetByLabel("Not using AI and no plans to").CheckAsync();
         Assert.False(await page.Locator("#q-B2-group").IsVisibleAsync());
         await respondent.FillPageAsync();
@@ -71,7 +70,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
 
         await respondent.CompleteAsync();
         Assert.Contains("Not used", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await ShootAsync(page, "check-answers");
+        await Screens.ShootAsync(page, "check-answers");
         await respondent.SubmitAsync();
 
         // The profile: scores, maturity level, and when comparisons come (no aggregate results yet here).
@@ -79,7 +78,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         Assert.Contains("maturity level", confirmation, StringComparison.Ordinal);
         Assert.Contains("Comparisons with other councils become available", confirmation, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("a[download]").CountAsync());
-        await ShootAsync(page, "confirmation");
+        await Screens.ShootAsync(page, "confirmation");
 
         // The record: every answer as submitted, who and when, printable.
         await page.GetByRole(AriaRole.Link, new() { Name = "View or print your council's submitted return" }).ClickAsync();
@@ -88,11 +87,11 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         Assert.Contains("Submitted by Alex Smith on", record, StringComparison.Ordinal);
         Assert.Contains("Why is your council not using AI?", record, StringComparison.Ordinal);
         Assert.DoesNotContain("Which types of AI does your council use?", record, StringComparison.Ordinal);
-        await ShootAsync(page, "submitted-return");
+        await Screens.ShootAsync(page, "submitted-return");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator(".govuk-header").IsVisibleAsync());
         Assert.False(await page.Locator(".govuk-footer").IsVisibleAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, "submitted-return-print.png"), FullPage = true });
+        await Screens.SaveAsync(page, "submitted-return-print");
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // After submission, check answers shows the record instead of "before submitting".
@@ -106,7 +105,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
             await page.Locator(".govuk-footer").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await CheckAsync(page);
             Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
-            await ShootAsync(page, link.Split(' ')[0].ToLowerInvariant());
+            await Screens.ShootAsync(page, link.Split(' ')[0].ToLowerInvariant());
             if (link == "Cookies")
             {
                 // The cookies page names the cookies the running app sets.
@@ -187,8 +186,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         var hint = (await fieldset.GetAttributeAsync("aria-describedby"))!.Split(' ').Single(id => id.EndsWith("-personal", StringComparison.Ordinal));
         Assert.StartsWith("This is about you, not the council.", await alex.Page.Locator("#" + hint).InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await alex.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
-        Directory.CreateDirectory(s_screens);
-        await alex.Page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"own-role-{width}.png"), FullPage = true });
+        await Screens.SaveAsync(alex.Page, $"own-role-{width}");
 
         await sam.Page.GotoAsync("respond/section/a");
         Assert.True(await sam.Page.GetByLabel("Data lead").IsCheckedAsync());
@@ -207,8 +205,7 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         Assert.Equal("Too many attempts to sign in" + Service, await page.TitleAsync());
         Assert.Contains("Wait 1 minute and try again", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
-        Directory.CreateDirectory(s_screens);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"too-many-{width}.png"), FullPage = true });
+        await Screens.SaveAsync(page, $"too-many-{width}");
     }
 
     /// <summary>axe-core, and the title: the h1 then the service name once, and no other page with the same title.</summary>
@@ -233,17 +230,5 @@ public sealed class RespondentFinishingTests(BrowserFixture browser)
         }
 
         seen[title] = path;
-    }
-
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(s_screens);
-        foreach (var width in new[] { 1280, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(s_screens, $"{name}-{width}.png"), FullPage = true });
-        }
-
-        await page.SetViewportSizeAsync(1280, 720);
     }
 }

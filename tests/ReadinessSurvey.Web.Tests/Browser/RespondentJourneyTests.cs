@@ -76,7 +76,7 @@ public sealed class RespondentJourneyTests(BrowserFixture browser)
         await alex.SubmitAsync();
         Assert.Contains("Return submitted", await page.Locator(".govuk-panel__title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("maturity level", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "readiness-confirmation.png"), FullPage = true });
+        await Screens.SaveAsync(page, "confirmation");
 
         // Read-only for everyone afterwards.
         await sam.Page.GotoAsync("respond");

@@ -2,10 +2,15 @@ using Microsoft.Playwright;
 
 namespace ReadinessSurvey.Tests.Web.Browser;
 
-/// <summary>Screenshots for people to look at, and the reflow check (WCAG 1.4.10) at a narrow viewport.</summary>
+/// <summary>
+/// Screenshots for people to look at, and the reflow check (WCAG 1.4.10) at a narrow viewport. Screenshots are
+/// taken only when <c>READINESS_SCREENS</c> names a folder (<c>READINESS_SCREENS=/tmp/screens ./test.sh</c>):
+/// they are for a person's eyes, not assertions, and a run without them is about a minute shorter.
+/// </summary>
 public static class Screens
 {
-    public static readonly string Folder = Path.Combine(Path.GetTempPath(), "readiness-screens");
+    /// <summary>Where screenshots go, or null when this run takes none.</summary>
+    public static readonly string? Folder = Environment.GetEnvironmentVariable("READINESS_SCREENS") is { Length: > 0 } folder ? folder : null;
 
     private const int PartHeight = 1600;
 
@@ -13,6 +18,11 @@ public static class Screens
     public static async Task ShootAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (Folder is null)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(Folder);
         foreach (var width in new[] { 1280, 375 })
         {
@@ -29,6 +39,28 @@ public static class Screens
         }
 
         await page.SetViewportSizeAsync(1280, 720);
+    }
+
+    /// <summary>One full-page screenshot at the page's present size, in <see cref="Folder"/>.</summary>
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Folder is not null)
+        {
+            Directory.CreateDirectory(Folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+        }
+    }
+
+    /// <summary>A screenshot of one element, in <see cref="Folder"/>.</summary>
+    public static async Task SaveAsync(ILocator element, string name)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (Folder is not null)
+        {
+            Directory.CreateDirectory(Folder);
+            await element.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}.png") });
+        }
     }
 
     /// <summary>Fails when the page at <paramref name="width"/> px scrolls sideways as a whole (a table may scroll in its own container).</summary>
