@@ -61,20 +61,29 @@ if [ "$build" -ne 0 ]; then
   exit 1
 fi
 
-HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test ReadinessSurvey.sln --no-build "${filter[@]}" \
-  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
-status=$?
+# Each test assembly, then its database tests again with every test database on PostgreSQL (SQL Server too: set
+# READINESS_TEST_SQLSERVER and run that pass with READINESS_TEST_PROVIDER=SqlServer). The disclosure attack
+# (Category=Audit) runs once: the attack reads only the published JSON, and the aggregation and publishing tests
+# build that on PostgreSQL too. The two assemblies run side by side, each going on to its PostgreSQL pass as soon
+# as its first pass ends, so that neither core waits for the other assembly's longest tests.
+run_assembly() {
+  local project="$1" name="$2" result=0
+  HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test "$project" --no-build "${filter[@]}" \
+    --logger "trx;LogFilePrefix=$name" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || result=1
+  if [ -n "${READINESS_TEST_POSTGRES:-}" ] && [ "${FAST:-}" != "1" ]; then
+    echo "The database tests of $name on PostgreSQL:"
+    HOME="$TEST_HOME" TMPDIR="$TEST_HOME" READINESS_TEST_PROVIDER=PostgreSql dotnet test "$project" --no-build \
+      --filter "Category=Database&Category!=Audit" --logger "trx;LogFilePrefix=postgresql-$name" --results-directory "$results" \
+      -- RunConfiguration.TestSessionTimeout=3000000 || result=1
+  fi
+  return $result
+}
 
-# The database tests again, every test database on PostgreSQL (SQL Server too: set READINESS_TEST_SQLSERVER
-# and run this pass with READINESS_TEST_PROVIDER=SqlServer). The disclosure attack (Category=Audit) runs once:
-# the attack reads only the published JSON, and the aggregation and publishing tests build that on PostgreSQL too.
-if [ -n "${READINESS_TEST_POSTGRES:-}" ] && [ "${FAST:-}" != "1" ]; then
-  echo "The database tests on PostgreSQL:"
-  HOME="$TEST_HOME" TMPDIR="$TEST_HOME" READINESS_TEST_PROVIDER=PostgreSql dotnet test ReadinessSurvey.sln --no-build \
-    --filter "Category=Database&Category!=Audit" --logger "trx;LogFilePrefix=postgresql" --results-directory "$results" \
-    -- RunConfiguration.TestSessionTimeout=3000000
-  [ $? -eq 0 ] || status=1
-fi
+run_assembly tests/ReadinessSurvey.Core.Tests core & core=$!
+run_assembly tests/ReadinessSurvey.Web.Tests web & web=$!
+status=0
+wait $core || status=1
+wait $web || status=1
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

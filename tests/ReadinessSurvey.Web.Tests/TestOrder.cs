@@ -1,0 +1,3 @@
+using ReadinessSurvey.Tests.TestSupport;
+
+[assembly: TestCollectionOrderer(LongestFirst.TypeName, "ReadinessSurvey.Web.Tests")]
