@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ReadinessSurvey.Data;
@@ -25,7 +26,7 @@ public sealed class TestDatabase : IDisposable
         {
             case DatabaseProvider.Sqlite:
                 File = Path.Combine(_folder, "readiness.db");
-                ConnectionString = $"Data Source={File};Pooling=False";
+                ConnectionString = $"Data Source={File}";
                 break;
             default:
                 _serverName = "readiness_" + Guid.NewGuid().ToString("N");
@@ -63,6 +64,11 @@ public sealed class TestDatabase : IDisposable
         if (_serverName is not null)
         {
             TestServers.DropDatabase(Provider, _serverName, ConnectionString);
+        }
+        else
+        {
+            // Pooled like the platform's own connections; the file's idle connections close with it.
+            SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         }
 
         try
