@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Tests.TestSupport;
@@ -28,6 +29,9 @@ public sealed class SqliteWalSynchronousTests : IDisposable
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;");
         }
+
+        // A pooled connection keeps the setting it was opened with: new connections find the rollback journal.
+        SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
 
         await using var check = _database.CreateContext();
         Assert.Equal(2, await Synchronous(check)); // FULL, SQLite's default

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ReadinessSurvey.Tests.Web.Health;
@@ -42,6 +43,9 @@ public sealed class HealthTests
         }
 
         await File.WriteAllTextAsync(factory.Database.File, "this is not a SQLite database, it is just text padded out. ".PadRight(4096, '!'));
+
+        // Connections are pooled: the idle one still reads the deleted file. Closed, the next one opens the text.
+        SqliteConnection.ClearPool(new SqliteConnection(factory.Database.ConnectionString));
 
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
