@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReadinessSurvey.Data;
 using ReadinessSurvey.Tests.TestSupport;
@@ -31,7 +30,7 @@ public sealed class SqliteWalSynchronousTests : IDisposable
         }
 
         // A pooled connection keeps the setting it was opened with: new connections find the rollback journal.
-        SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
+        _database.CloseIdleConnections();
 
         await using var check = _database.CreateContext();
         Assert.Equal(2, await Synchronous(check)); // FULL, SQLite's default

@@ -59,6 +59,15 @@ public sealed class TestDatabase : IDisposable
 
     public ReadinessDbContext CreateContext() => DataServiceCollectionExtensions.CreateContext(Provider, ConnectionString);
 
+    /// <summary>
+    /// Closes the SQLite file's idle pooled connections (pooled like the platform's own): the next connection opens
+    /// the file afresh, as a new process would, after a test has changed it under the app.
+    /// </summary>
+    public void CloseIdleConnections() =>
+        SqliteConnection.ClearPool(new SqliteConnection(Provider == DatabaseProvider.Sqlite
+            ? ConnectionString
+            : throw new InvalidOperationException("Only a SQLite test database has a file's pool to close.")));
+
     public void Dispose()
     {
         if (_serverName is not null)
@@ -67,8 +76,7 @@ public sealed class TestDatabase : IDisposable
         }
         else
         {
-            // Pooled like the platform's own connections; the file's idle connections close with it.
-            SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+            CloseIdleConnections();
         }
 
         try

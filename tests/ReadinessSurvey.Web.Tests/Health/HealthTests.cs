@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ReadinessSurvey.Tests.Web.Health;
@@ -45,7 +44,7 @@ public sealed class HealthTests
         await File.WriteAllTextAsync(factory.Database.File, "this is not a SQLite database, it is just text padded out. ".PadRight(4096, '!'));
 
         // Connections are pooled: the idle one still reads the deleted file. Closed, the next one opens the text.
-        SqliteConnection.ClearPool(new SqliteConnection(factory.Database.ConnectionString));
+        factory.Database.CloseIdleConnections();
 
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
