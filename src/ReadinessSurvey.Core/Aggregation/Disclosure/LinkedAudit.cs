@@ -169,8 +169,7 @@ public static class LinkedAudit
     private static AuditProgram Build(
         IReadOnlyList<AuditFamily> families, IReadOnlyList<AuditCell> cells, IReadOnlyList<RegisterAtom> atoms, IReadOnlyList<RoutingLink> links, Func<AuditCell, double?> cost)
     {
-        var program = new AuditProgram(families, atoms);
-        program.Publish(cells.Where(c => c.Value is not null), cost);
+        var program = new AuditProgram(families, atoms, [.. cells.Where(c => c.Value is not null)], cost);
         program.Route(links.Where(l => program.Has(l.Family) && program.Has(l.LeadFamily)));
         return program;
     }

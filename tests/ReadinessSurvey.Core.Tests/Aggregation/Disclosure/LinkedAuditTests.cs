@@ -45,6 +45,44 @@ public sealed class LinkedAuditTests
     }
 
     [Fact]
+    public void Ranges_beside_a_published_zero_keep_what_the_register_allows_as_the_cap()
+    {
+        // Metropolitan districts published as 0 and unitaries as 2: the North East (5 unitaries, 7 districts) is 0 to 2
+        // and the North West (districts only) is 0. Each keeps its register's councils as its cap, not what the zeros leave.
+        AuditCell Cell(string breakdown, string group, int? value) => new("question:G1", "on_premises", breakdown, group, value);
+        var cells = new[] { Cell(Breakdowns.Type, "MD", 0), Cell(Breakdowns.Type, "UA", 2), Cell(Breakdowns.Region, "NE", null), Cell(Breakdowns.Region, "NW", null) };
+
+        var ranges = LinkedAudit.Ranges([Response, ExampleFamily], cells, Atoms, []).ToDictionary(r => r.Cell.Group);
+
+        Assert.Equal((0, 2, 12), (ranges["NE"].Low, ranges["NE"].High, ranges["NE"].Cap));
+        Assert.Equal((0, 0, 30), (ranges["NW"].Low, ranges["NW"].High, ranges["NW"].Cap));
+        Assert.False(LinkedAudit.IsSafe(ranges["NE"], 5));
+    }
+
+    [Fact]
+    public void Ranges_of_a_group_with_no_council_submitted_or_a_base_of_0_are_0_in_every_row()
+    {
+        // No London borough submitted, and Wales's base is 0: every London and Welsh count of B1 is 0 (capped still at
+        // 33 and 22); the North West, with nothing published, can be anything its 30 councils allow.
+        var b1 = new AuditFamily("question:B1", ["no_use", "live"], "(base)", RowRule.AddUp);
+        AuditCell Cell(string row, string group, int? value) => new("question:B1", row, Breakdowns.Region, group, value);
+        var cells = new[]
+        {
+            new AuditCell(LinkedAudit.ResponseFamily, LinkedAudit.SubmittedRow, Breakdowns.Type, "LBO", 0),
+            Cell("live", "LON", null), Cell("(base)", "LON", null), Cell("(base)", "WAL", 0), Cell("live", "WAL", null), Cell("no_use", "WAL", null),
+            Cell("live", "NW", null),
+        };
+
+        var ranges = LinkedAudit.Ranges([Response, b1], cells, Atoms, []).ToDictionary(r => $"{r.Cell.Row} {r.Cell.Group}");
+
+        Assert.Equal((0, 0, 33), (ranges["live LON"].Low, ranges["live LON"].High, ranges["live LON"].Cap));
+        Assert.Equal((0, 0, 33), (ranges["(base) LON"].Low, ranges["(base) LON"].High, ranges["(base) LON"].Cap));
+        Assert.Equal((0, 0, 22), (ranges["live WAL"].Low, ranges["live WAL"].High, ranges["live WAL"].Cap));
+        Assert.Equal((0, 0, 22), (ranges["no_use WAL"].Low, ranges["no_use WAL"].High, ranges["no_use WAL"].Cap));
+        Assert.Equal((0, 30, 30), (ranges["live NW"].Low, ranges["live NW"].High, ranges["live NW"].Cap));
+    }
+
+    [Fact]
     public void Ranges_with_another_type_withheld_the_region_is_no_longer_pinned()
     {
         var family = new AuditFamily("question:G1", ["on_premises"], null, RowRule.None);
