@@ -61,29 +61,45 @@ if [ "$build" -ne 0 ]; then
   exit 1
 fi
 
-# Each test assembly, then its database tests again with every test database on PostgreSQL (SQL Server too: set
-# READINESS_TEST_SQLSERVER and run that pass with READINESS_TEST_PROVIDER=SqlServer). The disclosure attack
+# Four test runs: each assembly, and its database tests again with every test database on PostgreSQL (SQL Server
+# too: set READINESS_TEST_SQLSERVER and run that pass with READINESS_TEST_PROVIDER=SqlServer). The disclosure attack
 # (Category=Audit) runs once: the attack reads only the published JSON, and the aggregation and publishing tests
-# build that on PostgreSQL too. The two assemblies run side by side, each going on to its PostgreSQL pass as soon
-# as its first pass ends, so that neither core waits for the other assembly's longest tests.
-run_assembly() {
-  local project="$1" name="$2" result=0
-  HOME="$TEST_HOME" TMPDIR="$TEST_HOME" dotnet test "$project" --no-build "${filter[@]}" \
-    --logger "trx;LogFilePrefix=$name" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || result=1
-  if [ -n "${READINESS_TEST_POSTGRES:-}" ] && [ "${FAST:-}" != "1" ]; then
-    echo "The database tests of $name on PostgreSQL:"
-    HOME="$TEST_HOME" TMPDIR="$TEST_HOME" READINESS_TEST_PROVIDER=PostgreSql dotnet test "$project" --no-build \
-      --filter "Category=Database&Category!=Audit" --logger "trx;LogFilePrefix=postgresql-$name" --results-directory "$results" \
-      -- RunConfiguration.TestSessionTimeout=3000000 || result=1
+# build that on PostgreSQL too. Two runs at a time, one per core: both assemblies first, then whichever finishes
+# first takes the longer PostgreSQL pass (Core's) and the other the shorter, so that neither core idles at the end.
+run_tests() {
+  local job="$1" project name provider=() only=("${filter[@]}")
+  case "$job" in
+    core|postgresql-core) project=tests/ReadinessSurvey.Core.Tests ;;
+    *) project=tests/ReadinessSurvey.Web.Tests ;;
+  esac
+  if [ "${job#postgresql-}" != "$job" ]; then
+    [ -n "${READINESS_TEST_POSTGRES:-}" ] && [ "${FAST:-}" != "1" ] || return 0
+    echo "The database tests of ${job#postgresql-} on PostgreSQL:"
+    provider=(READINESS_TEST_PROVIDER=PostgreSql)
+    only=(--filter "Category=Database&Category!=Audit")
   fi
+  env HOME="$TEST_HOME" TMPDIR="$TEST_HOME" "${provider[@]}" dotnet test "$project" --no-build "${only[@]}" \
+    --logger "trx;LogFilePrefix=$job" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000
+}
+
+# A worker runs the jobs it is given in order, skipping those the other worker has claimed (mkdir is atomic).
+worker() {
+  local result=0 job
+  for job in "$@"; do
+    if mkdir "$claims/$job" 2>/dev/null; then
+      run_tests "$job" || result=1
+    fi
+  done
   return $result
 }
 
-run_assembly tests/ReadinessSurvey.Core.Tests core & core=$!
-run_assembly tests/ReadinessSurvey.Web.Tests web & web=$!
+claims="$(mktemp -d)"
+worker core postgresql-core postgresql-web & first=$!
+worker web postgresql-core postgresql-web & second=$!
 status=0
-wait $core || status=1
-wait $web || status=1
+wait $first || status=1
+wait $second || status=1
+rm -rf "$claims"
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

@@ -27,8 +27,8 @@ public sealed class OdsConverterTests : IDisposable
             OdsConverter.Convert(xlsx, file);
         }
 
-        var fromXlsx = LibreOffice.SheetsAsCsv(xlsx);
-        var fromOds = LibreOffice.SheetsAsCsv(ods);
+        var read = LibreOffice.SheetsAsCsv([xlsx, ods]);
+        var (fromXlsx, fromOds) = (read[0], read[1]);
 
         Assert.Equal(fromXlsx.Keys, fromOds.Keys);
         foreach (var (sheet, rows) in fromXlsx)

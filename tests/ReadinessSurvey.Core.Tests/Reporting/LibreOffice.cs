@@ -24,13 +24,31 @@ internal static class LibreOffice
     /// <summary>Sheet name to rows, as LibreOffice reads the file (raw values, not formatted).</summary>
     /// <param name="xlsxPath">The workbook.</param>
     /// <param name="quoteText">Write every text cell in quotes (and keep them), so a number stored as text shows as "4" and a number as 4.</param>
-    public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath, bool quoteText = false)
+    public static Dictionary<string, List<string[]>> SheetsAsCsv(string xlsxPath, bool quoteText = false) =>
+        SheetsAsCsv([xlsxPath], quoteText)[0];
+
+    /// <summary>
+    /// Each workbook's sheets, read by one soffice process: most of a conversion is LibreOffice starting, so a
+    /// test that reads several workbooks reads them together.
+    /// </summary>
+    public static IReadOnlyList<Dictionary<string, List<string[]>>> SheetsAsCsv(IReadOnlyList<string> paths, bool quoteText = false)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         var soffice = Find() ?? throw new InvalidOperationException(
             "LibreOffice (soffice) is not installed, so the workbook cannot be checked with an independent reader. " +
             "Install it with: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
         var work = Path.Combine(Path.GetTempPath(), "lo-out-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
+        var inputs = Path.Combine(work, "in");
+        Directory.CreateDirectory(inputs);
+        // Copies named w0, w1...: LibreOffice names each sheet's file "<stem>-<sheet>.csv", and two workbooks'
+        // own names could be prefixes of each other.
+        var copies = paths.Select((path, i) =>
+        {
+            var copy = Path.Combine(inputs, $"w{i}{Path.GetExtension(path)}");
+            File.Copy(path, copy);
+            return copy;
+        }).ToList();
+        var described = string.Join(", ", paths);
         s_one.Wait();
         try
         {
@@ -44,8 +62,8 @@ internal static class LibreOffice
             {
                 "-env:UserInstallation=file://" + s_profile, "--headless", "--norestore",
                 "--convert-to", $"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,{(quoteText ? "true" : "false")},true,false,false,false,-1",
-                "--outdir", work, xlsxPath,
-            })
+                "--outdir", work,
+            }.Concat(copies))
             {
                 start.ArgumentList.Add(arg);
             }
@@ -56,20 +74,28 @@ internal static class LibreOffice
             if (!process.WaitForExit(_timeout))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"soffice did not finish converting {xlsxPath} within {_timeout}.");
+                throw new TimeoutException($"soffice did not finish converting {described} within {_timeout}.");
             }
 
-            var stem = Path.GetFileNameWithoutExtension(xlsxPath);
-            var files = Directory.GetFiles(work, "*.csv");
-            if (process.ExitCode != 0 || files.Length == 0)
+            // In the workbooks' sheet order: soffice reports each sheet as it writes it ("Writing sheet X -> file").
+            var written = stdout.Result;
+            var files = Directory.GetFiles(work, "*.csv")
+                .OrderBy(f => written.IndexOf(f, StringComparison.Ordinal) is var at and >= 0 ? at : int.MaxValue)
+                .ThenBy(f => f, StringComparer.Ordinal)
+                .ToList();
+            var sheets = copies.Select((_, i) => files
+                .Where(f => Path.GetFileName(f).StartsWith($"w{i}-", StringComparison.Ordinal))
+                .ToDictionary(
+                    f => Path.GetFileNameWithoutExtension(f)[$"w{i}-".Length..],
+                    f => Csv.Parse(File.ReadAllText(f, Encoding.UTF8), keepQuotes: quoteText)))
+                .ToList();
+            if (process.ExitCode != 0 || sheets.Any(s => s.Count == 0))
             {
                 throw new InvalidOperationException(
-                    $"soffice failed to convert {xlsxPath} (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
+                    $"soffice failed to convert {described} (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
             }
 
-            return files.ToDictionary(
-                f => Path.GetFileNameWithoutExtension(f)[(stem.Length + 1)..],
-                f => Csv.Parse(File.ReadAllText(f, Encoding.UTF8), keepQuotes: quoteText));
+            return sheets;
         }
         finally
         {

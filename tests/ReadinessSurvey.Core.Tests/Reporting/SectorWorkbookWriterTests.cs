@@ -13,8 +13,8 @@ public sealed class SectorWorkbookFixture : IDisposable
         PublishedPath = Folder.File("sector-published.xlsx");
         Write(SectorWorkbookWriter.Internal, InternalPath);
         Write(SectorWorkbookWriter.Published, PublishedPath);
-        Internal = LibreOffice.SheetsAsCsv(InternalPath);
-        Published = LibreOffice.SheetsAsCsv(PublishedPath);
+        var read = LibreOffice.SheetsAsCsv([InternalPath, PublishedPath]);
+        (Internal, Published) = (read[0], read[1]);
     }
 
     public OutputFolder Folder { get; } = new();

@@ -74,8 +74,8 @@ public sealed partial class PublicationPageTests(BrowserFixture browser)
             var odsPath = Path.Combine(folder, ods.SuggestedFilename);
             await xlsx.SaveAsAsync(xlsxPath);
             await ods.SaveAsAsync(odsPath);
-            var fromXlsx = LibreOffice.SheetsAsCsv(xlsxPath);
-            var fromOds = LibreOffice.SheetsAsCsv(odsPath);
+            var read = LibreOffice.SheetsAsCsv([xlsxPath, odsPath]);
+            var (fromXlsx, fromOds) = (read[0], read[1]);
             Assert.Equal(fromXlsx.Keys, fromOds.Keys);
             foreach (var (sheet, rows) in fromXlsx)
             {
