@@ -17,7 +17,9 @@ namespace ReadinessSurvey.Tests.Aggregation.Disclosure;
 /// </summary>
 /// <remarks>
 /// The rounds are in two classes of about equal cost, so that the two run side by side: each round is a minute or
-/// two of one core, and a class's cases run one after another.
+/// two of one core, and a class's cases run one after another. Every size is attacked in every run; two more
+/// rounds of sizes already here, with other seeds, are in <see cref="PublishedAttackerSecondSeedTests"/>, which
+/// the full run leaves out to stay under 10 minutes.
 /// </remarks>
 [Trait("Category", "Database")]
 [Trait("Category", "Audit")]
@@ -27,7 +29,6 @@ public sealed class PublishedAttackerTests(ITestOutputHelper output) : Published
     {
         { 12, 5, 0 },
         { 30, 11, 0 },
-        { 120, 21, 0 },
         { 339, 31, 0 },
         { 120, 23, 3 },
     };
@@ -40,10 +41,26 @@ public sealed class PublishedAttackerMoreRoundsTests(ITestOutputHelper output) :
 {
     public static TheoryData<int, int, int> Cases => new()
     {
-        { 30, 12, 0 },
+        { 120, 21, 0 },
         { 120, 22, 0 },
-        { 339, 32, 0 },
         { 300, 33, 4 },
+    };
+}
+
+/// <summary>
+/// Rounds of sizes <see cref="PublishedAttackerTests"/> already attacks, with other seeds. <c>./test.sh</c> leaves
+/// them out (<c>Category=AuditSecondSeed</c>); run them with
+/// <c>dotnet test tests/ReadinessSurvey.Core.Tests --filter Category=AuditSecondSeed</c> when the protection changes.
+/// </summary>
+[Trait("Category", "Database")]
+[Trait("Category", "Audit")]
+[Trait("Category", "AuditSecondSeed")]
+public sealed class PublishedAttackerSecondSeedTests(ITestOutputHelper output) : PublishedAttack(output)
+{
+    public static TheoryData<int, int, int> Cases => new()
+    {
+        { 30, 12, 0 },
+        { 339, 32, 0 },
     };
 }
 
