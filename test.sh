@@ -13,7 +13,8 @@ export TEST_HOME="${TEST_HOME:-$(mktemp -d)}"
 
 install_missing() {
   local missing=()
-  [ -x /usr/lib/chromium/chromium ] || missing+=(chromium fonts-liberation)
+  # The browser tests drive Chromium's headless shell (the same Blink, without the desktop browser's interface).
+  [ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell fonts-liberation)
   # LibreOffice opens the generated workbooks in the reporting tests: an independent reader.
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   # ScottPlot draws text with DejaVu.
