@@ -91,9 +91,15 @@ public sealed class TestDatabase : IDisposable
             CloseIdleConnections();
         }
 
+        DeleteFolder(_folder);
+    }
+
+    /// <summary>Deletes a temporary folder, leaving it when something still holds it.</summary>
+    internal static void DeleteFolder(string folder)
+    {
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
@@ -119,17 +125,7 @@ internal static class Migrated
             db.Database.Migrate();
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DeleteFolder(folder);
         return file;
     });
 
